@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.ts';
+import type { Database } from './platform/db/client.ts';
+import { installErrorHandling } from './platform/http/errors.ts';
+import { observabilityRoutes } from './platform/http/observability.ts';
+import { unitsRoutes } from './units/routes.ts';
+import { identityModule } from './identity/module.ts';
+import { webApp } from './web/serve.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  /** Pino logger options; tests pass `false` to keep output quiet. */
+  logger?: boolean | { level: string };
+  /** The current time, so tests can move the clock. */
+  now?: () => Date;
+}
+
+/** Largest JSON body accepted anywhere; uploads have their own limits. */
+const jsonBodyLimit = 1024 * 1024;
+
+/** Builds the whole platform as one Fastify app: API, sandbox identity provider and web app. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: jsonBodyLimit,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    // The web app, swagger-ui and the sandbox login page are served from this origin only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: null,
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tỉnh số API',
+        version: '1',
+        description: 'Online public services, one-stop back office and indicators of a Vietnamese province.',
+      },
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: 'operations', description: 'Health and readiness' },
+        { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
+        { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(observabilityRoutes, { database: deps.database });
+  await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
+  await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
+  await app.register(webApp);
+  return app;
+}

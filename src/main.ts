@@ -1,0 +1,39 @@
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
+import { describeDemoAccounts } from './identity/demo.ts';
+
+/** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const prepared = await prepareDatabase(database, config);
+  const app = await buildApp({ config, database });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const lines = [
+    '',
+    `  Tỉnh số đang chạy tại / is running at ${config.publicUrl}`,
+    `  Cơ sở dữ liệu / database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/pglite)` : 'PostgreSQL (DATABASE_URL)'}`,
+    prepared.unitsLoaded ? '  Đã nạp đơn vị hành chính / administrative units loaded' : '',
+    prepared.demoSeeded ? '  Đã nạp dữ liệu mẫu / demo data loaded' : '',
+    `  API: ${config.publicUrl}/docs  ·  ${config.publicUrl}/openapi.json`,
+    ...(config.demoMode ? describeDemoAccounts().map((l) => `  ${l}`) : []),
+    '',
+  ].filter((l) => l !== '');
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Không khởi động được / failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { AppConfig } from '../config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { loadUnitsIfEmpty } from '../units/load-units.ts';
+import { seedDemoDataIfEmpty } from '../demo/seed.ts';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
+export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+}
+
+export interface PreparedDatabase {
+  unitsLoaded: boolean;
+  demoSeeded: boolean;
+}
+
+/** Migrates, loads the administrative units (reference data) and, in demo mode, the demo province. */
+export async function prepareDatabase(database: Database, config: AppConfig): Promise<PreparedDatabase> {
+  await database.migrate();
+  const unitsLoaded = await loadUnitsIfEmpty(database.db, config.unitsDataDir);
+  const demoSeeded = config.demoMode ? await seedDemoDataIfEmpty(database.db, config) : false;
+  return { unitsLoaded, demoSeeded };
+}

@@ -1,0 +1,4 @@
+// Every table of the platform, gathered for Drizzle (queries, migrations).
+export * from '../../units/schema.ts';
+export * from '../../identity/schema.ts';
+export * from '../audit/schema.ts';

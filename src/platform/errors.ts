@@ -1,0 +1,68 @@
+/**
+ * One error type for the whole platform. Every error a client can see has a stable machine code,
+ * an HTTP status and a message in Vietnamese and English. Clients branch on `code`, never on text.
+ */
+export const errorCatalogue = {
+  // Request shape
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung JSON không đúng cú pháp.', en: 'The request body is not valid JSON.' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'The content type is not supported.' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such endpoint.' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
+  // Identity and access
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  CSRF_TOKEN_INVALID: { status: 403, vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', en: 'Invalid or missing CSRF token; reload the page.' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  TOTP_REQUIRED: { status: 401, vi: 'Cần nhập mã xác thực hai lớp.', en: 'A two-factor code is required.' },
+  TOTP_INVALID: { status: 401, vi: 'Mã xác thực hai lớp không đúng.', en: 'The two-factor code is wrong.' },
+  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần.', en: 'The account is temporarily locked after repeated failures.' },
+  OIDC_LOGIN_FAILED: { status: 400, vi: 'Đăng nhập qua định danh điện tử không thành công.', en: 'Sign-in with the electronic identity failed.' },
+  // Units
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
+  AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
+  // Platform
+  SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
+  INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export type Language = 'vi' | 'en';
+
+/** The platform's error: a stable code, its HTTP status and optional structured details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, details?: unknown, options?: { cause?: unknown }) {
+    super(errorCatalogue[code].en, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details ?? null;
+  }
+}
+
+/** The JSON body every error response has. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** The message in the other language, so a bilingual client needs no second request. */
+  messages: { vi: string; en: string };
+  details: unknown;
+}
+
+/** Renders an error in the requested language. */
+export function renderError(error: AppError, language: Language): ErrorBody {
+  const entry = errorCatalogue[error.code];
+  return {
+    code: error.code,
+    message: entry[language],
+    messages: { vi: entry.vi, en: entry.en },
+    details: error.details,
+  };
+}

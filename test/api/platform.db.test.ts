@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, testBackend, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+describe(`platform endpoints (${testBackend()})`, () => {
+  it('answers /healthz while the process is up', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with the backend in use, and 503 once the database is gone', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', database: testBackend() });
+  });
+
+  it('publishes an OpenAPI 3.1 document that lists the units API', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/units/{code}');
+  });
+
+  it('serves browsable API docs at /docs', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
+  it('exposes Prometheus metrics including request durations', async () => {
+    await ctx.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('http_request_duration_seconds_bucket');
+    expect(res.body).toContain('route="/healthz"');
+  });
+});
+
+describe('bad requests get a 4xx JSON error with a stable code', () => {
+  it('unknown route → 404 ROUTE_NOT_FOUND, in Vietnamese by default', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' });
+  });
+
+  it('answers in English when the client asks for it', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/no-such-thing', headers: { 'accept-language': 'en-US,en' } });
+    expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: 'No such endpoint.' });
+  });
+
+  it('wrong query types → 400 VALIDATION_FAILED naming the field', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/units?at=yesterday' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.details.issues[0].path).toEqual(['at']);
+  });
+
+  it('unknown query fields → 400 VALIDATION_FAILED', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/units?parnet=79' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+  });
+});
