@@ -7,12 +7,17 @@ const browserTests = ['test/browser/**/*.browser.test.ts'];
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...dbTests, ...browserTests, 'node_modules/**'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...dbTests, ...browserTests, 'node_modules/**'],
+        },
       },
       {
         extends: true,

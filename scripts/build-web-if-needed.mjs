@@ -20,5 +20,8 @@ const sources = [path.join(root, 'src/web'), path.join(root, 'vite.config.ts')].
 const sourceTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
 if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   process.stdout.write('Đang dựng giao diện web / building the web app…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

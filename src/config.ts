@@ -2,9 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot, sharedDataDir } from './platform/paths.ts';
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -27,7 +25,10 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().default('openid profile'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The province this deployment serves (distribution key). */
-  PROVINCE_CODE: z.string().regex(/^\d{2}$/).default('79'),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default('79'),
 });
 
 export interface AppConfig {

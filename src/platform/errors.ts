@@ -14,12 +14,24 @@ export const errorCatalogue = {
   // Identity and access
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
-  CSRF_TOKEN_INVALID: { status: 403, vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', en: 'Invalid or missing CSRF token; reload the page.' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
+    en: 'Invalid or missing CSRF token; reload the page.',
+  },
   INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   TOTP_REQUIRED: { status: 401, vi: 'Cần nhập mã xác thực hai lớp.', en: 'A two-factor code is required.' },
   TOTP_INVALID: { status: 401, vi: 'Mã xác thực hai lớp không đúng.', en: 'The two-factor code is wrong.' },
-  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần.', en: 'The account is temporarily locked after repeated failures.' },
-  OIDC_LOGIN_FAILED: { status: 400, vi: 'Đăng nhập qua định danh điện tử không thành công.', en: 'Sign-in with the electronic identity failed.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần.',
+    en: 'The account is temporarily locked after repeated failures.',
+  },
+  OIDC_LOGIN_FAILED: {
+    status: 400,
+    vi: 'Đăng nhập qua định danh điện tử không thành công.',
+    en: 'Sign-in with the electronic identity failed.',
+  },
   // Units
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
   AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },

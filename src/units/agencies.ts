@@ -28,7 +28,12 @@ export async function listAgencies(q: Queryable, filter: z.infer<typeof listAgen
     filter.receivesDossiers ? eq(agencies.receivesDossiers, filter.receivesDossiers === 'true') : undefined,
     filter.q ? sql`lower(unaccent(${agencies.name})) LIKE ${`%${foldVietnamese(filter.q)}%`}` : undefined,
   ];
-  return q.select(columns).from(agencies).where(and(...conditions)).orderBy(asc(agencies.level), asc(agencies.code)).limit(filter.limit);
+  return q
+    .select(columns)
+    .from(agencies)
+    .where(and(...conditions))
+    .orderBy(asc(agencies.level), asc(agencies.code))
+    .limit(filter.limit);
 }
 
 /** One agency by code. */

@@ -70,7 +70,10 @@ export async function readUnitsSource(dir: string): Promise<UnitsSource> {
 }
 
 /** Builds the rows: current units from 2025-07-01, old units until 2025-06-30, and old → new links. */
-export function buildUnitRows(source: UnitsSource): { units: NewUnit[]; links: { oldKey: string; newKey: string; kind: 'full' | 'partial' }[] } {
+export function buildUnitRows(source: UnitsSource): {
+  units: NewUnit[];
+  links: { oldKey: string; newKey: string; kind: 'full' | 'partial' }[];
+} {
   const { firstNewDay, lastOldDay } = reorganisation2025;
   const units: NewUnit[] = [];
   for (const p of source.provinces) {
@@ -109,7 +112,9 @@ export function buildUnitRows(source: UnitsSource): { units: NewUnit[]; links: {
   // The merge file was built with machine help: two of its new-commune codes differ from the official
   // 2026 list (Xã Ba Chẽ 06970/06978, Xã Ia Mơ 23737/23938). Such a code is resolved by province + name.
   const currentCodes = new Set(units.map((u) => `${u.level}:${u.code}`));
-  const byProvinceAndName = new Map(units.filter((u) => u.level === 'commune').map((u) => [`${u.provinceCode}:${foldVietnamese(u.fullName)}`, u.code]));
+  const byProvinceAndName = new Map(
+    units.filter((u) => u.level === 'commune').map((u) => [`${u.provinceCode}:${foldVietnamese(u.fullName)}`, u.code]),
+  );
   const resolveNewCommune = (provinceCode: string, code: string, fullName: string): string =>
     currentCodes.has(`commune:${code}`) ? code : (byProvinceAndName.get(`${provinceCode}:${foldVietnamese(fullName)}`) ?? code);
 
@@ -127,7 +132,11 @@ export function buildUnitRows(source: UnitsSource): { units: NewUnit[]; links: {
         const entry = oldCommunes.get(m.old_id) ?? { name: m.name, candidates: new Set<string>() };
         absorbed.forEach((code) => entry.candidates.add(code));
         oldCommunes.set(m.old_id, entry);
-        links.push({ oldKey: `commune:${m.old_id}`, newKey: `commune:${resolveNewCommune(p.level1_id, w.level2_id, w.name)}`, kind: m.type });
+        links.push({
+          oldKey: `commune:${m.old_id}`,
+          newKey: `commune:${resolveNewCommune(p.level1_id, w.level2_id, w.name)}`,
+          kind: m.type,
+        });
       }
     }
   }
@@ -179,13 +188,17 @@ export async function loadUnits(db: Db, source: UnitsSource): Promise<{ units: n
   await db.transaction(async (tx: Tx) => {
     const ids = new Map<string, number>();
     await insertInChunks(units, async (chunk) => {
-      const rows = await tx.insert(adminUnits).values(chunk).returning({ id: adminUnits.id, code: adminUnits.code, level: adminUnits.level, validTo: adminUnits.validTo });
+      const rows = await tx
+        .insert(adminUnits)
+        .values(chunk)
+        .returning({ id: adminUnits.id, code: adminUnits.code, level: adminUnits.level, validTo: adminUnits.validTo });
       for (const r of rows) ids.set(`${r.validTo ? 'old' : 'new'}:${r.level}:${r.code}`, r.id);
     });
     const linkRows = links.map((l) => {
       const predecessorId = ids.get(`old:${l.oldKey}`);
       const successorId = ids.get(`new:${l.newKey}`);
-      if (predecessorId === undefined || successorId === undefined) throw new Error(`Unit link refers to an unknown unit: ${l.oldKey} → ${l.newKey}`);
+      if (predecessorId === undefined || successorId === undefined)
+        throw new Error(`Unit link refers to an unknown unit: ${l.oldKey} → ${l.newKey}`);
       return { predecessorId, successorId, kind: l.kind, effectiveOn: reorganisation2025.firstNewDay };
     });
     await insertInChunks(linkRows, (chunk) => tx.insert(adminUnitLinks).values(chunk).onConflictDoNothing());

@@ -38,18 +38,29 @@ function present(row: AdminUnitRow): Unit {
 
 /** SQL condition: the unit exists on the given day (ISO date). */
 function validAt(day: string): SQL {
-  return and(or(isNull(adminUnits.validFrom), lte(adminUnits.validFrom, day)), or(isNull(adminUnits.validTo), gte(adminUnits.validTo, day))) as SQL;
+  return and(
+    or(isNull(adminUnits.validFrom), lte(adminUnits.validFrom, day)),
+    or(isNull(adminUnits.validTo), gte(adminUnits.validTo, day)),
+  ) as SQL;
 }
 
 /** The units whose parent is `parentCode` on day `at`, ordered by code. */
 export async function listChildUnits(q: Queryable, parentCode: string, at: string): Promise<Unit[]> {
-  const rows = await q.select().from(adminUnits).where(and(eq(adminUnits.parentCode, parentCode), validAt(at))).orderBy(asc(adminUnits.code));
+  const rows = await q
+    .select()
+    .from(adminUnits)
+    .where(and(eq(adminUnits.parentCode, parentCode), validAt(at)))
+    .orderBy(asc(adminUnits.code));
   return rows.map(present);
 }
 
 /** The provinces that exist on day `at`. */
 export async function listProvinces(q: Queryable, at: string): Promise<Unit[]> {
-  const rows = await q.select().from(adminUnits).where(and(eq(adminUnits.level, 'province'), validAt(at))).orderBy(asc(adminUnits.code));
+  const rows = await q
+    .select()
+    .from(adminUnits)
+    .where(and(eq(adminUnits.level, 'province'), validAt(at)))
+    .orderBy(asc(adminUnits.code));
   return rows.map(present);
 }
 
@@ -71,7 +82,13 @@ export async function searchUnits(q: Queryable, text: string, options: { at?: st
     .select()
     .from(adminUnits)
     .where(and(...conditions))
-    .orderBy(rank, sql`${adminUnits.validTo} IS NOT NULL`, sql`${adminUnits.level} <> 'province'`, sql`similarity(${adminUnits.searchText}, ${folded}) DESC`, asc(adminUnits.code))
+    .orderBy(
+      rank,
+      sql`${adminUnits.validTo} IS NOT NULL`,
+      sql`${adminUnits.level} <> 'province'`,
+      sql`similarity(${adminUnits.searchText}, ${folded}) DESC`,
+      asc(adminUnits.code),
+    )
     .limit(options.limit);
   return rows.map(present);
 }
@@ -125,7 +142,11 @@ export async function unitHistory(q: Queryable, unit: AdminUnitRow): Promise<Uni
 }
 
 /** The unit itself, its parent in its own era, and its history. */
-export async function describeUnit(q: Queryable, code: string, at: string | undefined): Promise<(Unit & { parent: Unit | null; history: UnitHistory }) | null> {
+export async function describeUnit(
+  q: Queryable,
+  code: string,
+  at: string | undefined,
+): Promise<(Unit & { parent: Unit | null; history: UnitHistory }) | null> {
   const row = await findUnit(q, code, at);
   if (!row) return null;
   let parent: Unit | null = null;
@@ -133,7 +154,13 @@ export async function describeUnit(q: Queryable, code: string, at: string | unde
     const [p] = await q
       .select()
       .from(adminUnits)
-      .where(and(eq(adminUnits.code, row.parentCode), inArray(adminUnits.level, ['province', 'district']), row.validTo ? eq(adminUnits.validTo, row.validTo) : isNull(adminUnits.validTo)));
+      .where(
+        and(
+          eq(adminUnits.code, row.parentCode),
+          inArray(adminUnits.level, ['province', 'district']),
+          row.validTo ? eq(adminUnits.validTo, row.validTo) : isNull(adminUnits.validTo),
+        ),
+      );
     parent = p ? present(p) : null;
   }
   return { ...present(row), parent, history: await unitHistory(q, row) };

@@ -18,7 +18,11 @@ export const unitSchema = z.object({
 });
 
 export const listUnitsQuery = z.strictObject({
-  parent: z.string().regex(/^\d{2,5}$/).optional().describe('Parent unit code: children of this unit'),
+  parent: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional()
+    .describe('Parent unit code: children of this unit'),
   at: isoDate.optional().describe('Effective date; defaults to today'),
   q: z.string().min(1).max(100).optional().describe('Accent-insensitive name search across both eras'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -57,8 +61,15 @@ export const agencySchema = z.object({
 });
 
 export const listAgenciesQuery = z.strictObject({
-  unit: z.string().regex(/^\d{2,5}$/).optional().describe('Agencies attached to this unit'),
-  province: z.string().regex(/^\d{2}$/).optional(),
+  unit: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional()
+    .describe('Agencies attached to this unit'),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   kind: agencySchema.shape.kind.optional(),
   receivesDossiers: z.enum(['true', 'false']).optional(),
   q: z.string().min(1).max(100).optional(),

@@ -5,7 +5,15 @@ import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { describeUnit, listChildUnits, listProvinces, searchUnits } from './queries.ts';
 import { listAgencies, findAgency } from './agencies.ts';
-import { agencySchema, listAgenciesQuery, listUnitsQuery, listUnitsResponse, unitDetailResponse, unitParams, unitQuery } from './routes.schema.ts';
+import {
+  agencySchema,
+  listAgenciesQuery,
+  listUnitsQuery,
+  listUnitsResponse,
+  unitDetailResponse,
+  unitParams,
+  unitQuery,
+} from './routes.schema.ts';
 
 /** Today's date in Vietnam (UTC+7), the default effective date. */
 export function vietnamToday(now: Date): string {
@@ -76,7 +84,12 @@ export async function unitsRoutes(app: FastifyInstance, opts: { database: Databa
   r.get(
     '/agencies/:code',
     {
-      schema: { tags: ['units'], summary: 'One agency', params: z.strictObject({ code: z.string().max(40) }), response: { 200: agencySchema } },
+      schema: {
+        tags: ['units'],
+        summary: 'One agency',
+        params: z.strictObject({ code: z.string().max(40) }),
+        response: { 200: agencySchema },
+      },
     },
     async (request) => {
       const agency = await findAgency(db, request.params.code);

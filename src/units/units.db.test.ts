@@ -43,7 +43,11 @@ describe(`units API (${testBackend()})`, () => {
     expect(body).toMatchObject({ code: '26572', fullName: 'Xã Hoà Long', parentCode: '77', validTo: '2025-06-30' });
     expect(body.parent).toMatchObject({ code: '77', fullName: 'Tỉnh Bà Rịa - Vũng Tàu' });
     expect(body.history.successors).toEqual([
-      expect.objectContaining({ kind: 'full', effectiveOn: '2025-07-01', unit: expect.objectContaining({ code: '26572', fullName: 'Phường Tam Long', parentCode: '79' }) }),
+      expect.objectContaining({
+        kind: 'full',
+        effectiveOn: '2025-07-01',
+        unit: expect.objectContaining({ code: '26572', fullName: 'Phường Tam Long', parentCode: '79' }),
+      }),
     ]);
   });
 
@@ -51,7 +55,9 @@ describe(`units API (${testBackend()})`, () => {
     const { body } = await get('/api/v1/units/26572?at=2026-11-21');
     expect(body).toMatchObject({ fullName: 'Phường Tam Long', parentCode: '79', validFrom: '2025-07-01', validTo: null });
     expect(body.parent).toMatchObject({ code: '79', fullName: 'Thành phố Hồ Chí Minh' });
-    const preds = body.history.predecessors.map((p: { unit: { fullName: string; parentCode: string } }) => `${p.unit.fullName}/${p.unit.parentCode}`);
+    const preds = body.history.predecessors.map(
+      (p: { unit: { fullName: string; parentCode: string } }) => `${p.unit.fullName}/${p.unit.parentCode}`,
+    );
     expect(preds.sort()).toEqual(['Phường Long Tâm/77', 'Xã Hoà Long/77', 'Xã Long Phước/77']);
     expect(body.history.sameCodeInOtherEras.map((u: { fullName: string }) => u.fullName)).toEqual(['Xã Hoà Long']);
   });

@@ -73,4 +73,3 @@ declare module 'vitest' {
     postgresAdminUrl: string;
   }
 }
-

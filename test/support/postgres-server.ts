@@ -16,7 +16,8 @@ export function findPostgresBin(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error('PostgreSQL server binaries not found: install them (apt-get install -y postgresql) or set TEST_DATABASE_URL / PG_BIN');
+  if (!newest)
+    throw new Error('PostgreSQL server binaries not found: install them (apt-get install -y postgresql) or set TEST_DATABASE_URL / PG_BIN');
   return path.join(root, newest, 'bin');
 }
 
@@ -50,7 +51,14 @@ export async function startTestPostgres(): Promise<TestPostgresServer> {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N']);
   // fsync off: a test server's durability is not under test, its speed is.
   run('pg_ctl', [
-    '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o',
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     'start',
   ]);
@@ -58,7 +66,10 @@ export async function startTestPostgres(): Promise<TestPostgresServer> {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop: () => {
       try {
-        if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
+        if (isRoot)
+          execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', 'stop'], {
+            stdio: 'ignore',
+          });
         else execFileSync(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -52,11 +52,18 @@ export interface TestContext {
 }
 
 /** Builds the whole app on a fresh database; with `listen` it also serves on a free loopback port. */
-export async function createTestContext(options: { listen?: boolean; config?: Partial<AppConfig>; now?: () => Date } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { listen?: boolean; config?: Partial<AppConfig>; now?: () => Date } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const port = options.listen ? await freePort() : 0;
   const baseUrl = options.listen ? `http://127.0.0.1:${port}` : 'http://localhost';
-  const config = testConfig({ port, publicUrl: baseUrl, oidc: { issuer: `${baseUrl}/sandbox/vneid`, clientId: 'tinhso-web', clientSecret: undefined, scopes: 'openid profile' }, ...options.config });
+  const config = testConfig({
+    port,
+    publicUrl: baseUrl,
+    oidc: { issuer: `${baseUrl}/sandbox/vneid`, clientId: 'tinhso-web', clientSecret: undefined, scopes: 'openid profile' },
+    ...options.config,
+  });
   const app = await buildApp({ config, database, logger: false, ...(options.now ? { now: options.now } : {}) });
   if (options.listen) await app.listen({ port, host: '127.0.0.1' });
   else await app.ready();

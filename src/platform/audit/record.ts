@@ -29,7 +29,14 @@ export async function recordAudit(
 /** Logs a read of a person's data (who, whose, what, why). */
 export async function recordPersonalDataAccess(
   q: Queryable,
-  entry: { actorKind: 'citizen' | 'officer' | 'system'; actorId: string; dataSubject: string; resource: string; purpose: string; requestId?: string | null },
+  entry: {
+    actorKind: 'citizen' | 'officer' | 'system';
+    actorId: string;
+    dataSubject: string;
+    resource: string;
+    purpose: string;
+    requestId?: string | null;
+  },
 ): Promise<void> {
   await q.insert(personalDataAccessLog).values({ ...entry, requestId: entry.requestId ?? null });
 }

@@ -44,7 +44,10 @@ export function toAppError(error: unknown): AppError {
 
 /** Sends an AppError as the platform's JSON error body. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  return reply.status(error.status).type('application/json; charset=utf-8').send(renderError(error, requestLanguage(request)));
+  return reply
+    .status(error.status)
+    .type('application/json; charset=utf-8')
+    .send(renderError(error, requestLanguage(request)));
 }
 
 /** Installs the error and not-found handlers: every failure is `{code, message, details}`. */
@@ -55,5 +58,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     else request.log.info({ code: appError.code }, 'request rejected');
     return sendError(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('ROUTE_NOT_FOUND', { method: request.method, url: request.url })));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError('ROUTE_NOT_FOUND', { method: request.method, url: request.url })),
+  );
 }
