@@ -28,11 +28,11 @@ async function startServer(port: number): Promise<{ output: () => string }> {
   throw new Error(`server did not start: ${output}`);
 }
 
-async function stopServer(): Promise<number | null> {
+async function stopServer(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | null> {
   const c = child;
-  if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+  if (!c || c.exitCode !== null || c.signalCode !== null) return c?.exitCode ?? null;
   const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
-  c.kill('SIGTERM');
+  c.kill(signal);
   return exited;
 }
 
