@@ -86,3 +86,21 @@ describe('web app serving', () => {
     expect(isWebAppRoute(method, url, accept)).toBe(expected);
   });
 });
+
+describe('web app serving across builds', () => {
+  it('picks up a build made after the server started, and never serves files outside dist/web', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tinhso-web-late-'));
+    const app = await serve(root);
+    expect((await app.inject({ url: '/', headers: { accept: html } })).statusCode).toBe(503);
+    mkdirSync(path.join(root, 'assets'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>built later</title>');
+    writeFileSync(path.join(root, 'assets/index-new.js'), '1');
+    expect((await app.inject({ url: '/', headers: { accept: html } })).body).toContain('built later');
+    expect((await app.inject({ url: '/assets/index-new.js' })).statusCode).toBe(200);
+    for (const url of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const response = await app.inject({ url, headers: { accept: '*/*' } });
+      expect(response.statusCode, url).toBe(404);
+    }
+    await app.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -14,8 +14,11 @@ const serverPrefixes = ['/api', '/auth', '/sandbox', '/docs', '/openapi.json', '
 export function isWebAppRoute(method: string, url: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (!accept?.includes('text/html')) return false;
-  const pathname = url.split('?', 1)[0] ?? '/';
-  return !serverPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  return !isServerPath(url.split('?', 1)[0] ?? '/');
+}
+
+function isServerPath(pathname: string): boolean {
+  return serverPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 // Vite names built assets by content hash, so they never change under the same URL.
@@ -30,31 +33,50 @@ const notBuiltPage = `<!doctype html>
 <p lang="en">The web app is not built. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload.</p>
 <p>API: <a href="/docs">/docs</a></p></main></body></html>`;
 
-/** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */
-export async function webApp(app: FastifyInstance, opts: { root?: string } = {}): Promise<void> {
-  const root = opts.root ?? defaultWebRoot;
-  const isBuilt = existsSync(path.join(root, 'index.html'));
-
-  if (isBuilt) {
-    await app.register(fastifyStatic, {
-      root,
-      // One route per built file: unknown paths fall through to the fallback below.
-      wildcard: false,
-      index: false,
-      cacheControl: false,
-      setHeaders: (reply, filePath) => {
-        const relative = path.relative(root, filePath);
-        if (relative.startsWith(`assets${path.sep}`)) reply.header('cache-control', immutable);
-        else if (relative === 'index.html') reply.header('cache-control', 'no-cache');
-        else reply.header('cache-control', 'public, max-age=3600');
-      },
-    });
+/** The built file a URL path names, relative to `root`, or null (also for anything outside `root`). */
+function builtFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
   }
+  const file = path.resolve(root, `.${decoded}`);
+  if (!file.startsWith(`${root}${path.sep}`)) return null;
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : null;
+}
+
+/**
+ * Serves the built web app (dist/web) with a fallback to index.html for client-side routes. Files
+ * are looked up per request, so a rebuild (or a first build) shows without restarting the server.
+ */
+export async function webApp(app: FastifyInstance, opts: { root?: string } = {}): Promise<void> {
+  const root = path.resolve(opts.root ?? defaultWebRoot);
+
+  // Only `reply.sendFile` (ranges, ETag, content types); the routes below decide what is served.
+  await app.register(fastifyStatic, {
+    root,
+    serve: false,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      const relative = path.relative(root, filePath);
+      if (relative.startsWith(`assets${path.sep}`)) reply.header('cache-control', immutable);
+      else if (relative === 'index.html') reply.header('cache-control', 'no-cache');
+      else reply.header('cache-control', 'public, max-age=3600');
+    },
+  });
 
   const sendWebApp = (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?', 1)[0] ?? '/';
+    if (!isServerPath(pathname)) {
+      const file = pathname === '/' ? null : builtFile(root, pathname);
+      if (file) return reply.sendFile(file, root);
+    }
     if (!isWebAppRoute(request.method, request.url, request.headers.accept)) return reply.callNotFound();
-    if (!isBuilt) return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    if (!existsSync(path.join(root, 'index.html'))) {
+      return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage);
+    }
+    return reply.sendFile('index.html', root);
   };
   app.get('/', { schema: { hide: true } }, sendWebApp);
   app.get('/*', { schema: { hide: true } }, sendWebApp);
