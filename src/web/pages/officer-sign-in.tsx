@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, citizenSignInUrl, signInOfficer } from '../api.ts';
 import { useI18n, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
@@ -16,6 +16,11 @@ export function OfficerSignInPage() {
   const [error, setError] = useState('');
   const [isBusy, setBusy] = useState(false);
   const totpRef = useRef<HTMLInputElement>(null);
+  // Counts the server's requests for a code, so focus moves to the code field after each one.
+  const [totpPrompts, setTotpPrompts] = useState(0);
+  useEffect(() => {
+    if (totpPrompts > 0) totpRef.current?.focus();
+  }, [totpPrompts]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,7 +37,7 @@ export function OfficerSignInPage() {
       if (caught instanceof ApiError && (caught.code === 'TOTP_REQUIRED' || caught.code === 'TOTP_INVALID')) {
         setTotpShown(true);
         setTotp('');
-        window.setTimeout(() => totpRef.current?.focus(), 0);
+        setTotpPrompts((n) => n + 1);
       }
     } finally {
       setBusy(false);
