@@ -10,6 +10,8 @@ const backend = 'http://localhost:3000';
 export default defineConfig({
   root: path.join(root, 'src/web'),
   plugins: [react()],
+  // node_modules may be shared between git worktrees (a symlink): keep Vite's cache per checkout.
+  cacheDir: path.join(root, '.tmp/vite'),
   build: {
     outDir: path.join(root, 'dist/web'),
     emptyOutDir: true,
