@@ -16,7 +16,8 @@ export interface CitizenPrincipal {
 }
 
 export interface OfficerRole {
-  role: RoleName;
+  /** One of `RoleName`, or a newer role this build has no label for. */
+  role: string;
   agencyCode: string | null;
   unitCode: string | null;
 }

@@ -130,11 +130,11 @@ describe('web app in a phone-sized browser', () => {
     await openPage();
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
-    const idNumber = page.getByLabel('Số định danh cá nhân (CCCD)');
+    const idNumber = page.getByLabel('Số định danh cá nhân (CCCD)', { exact: true });
     await idNumber.waitFor();
     await expectAccessible(page, 'sandbox VNeID sign-in');
     await idNumber.fill('079090001234');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Demo@2026');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 
     await page.waitForURL(url('/tai-khoan'));
@@ -156,14 +156,14 @@ describe('web app in a phone-sized browser', () => {
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Cán bộ đăng nhập' }).click();
     await page.waitForURL(url('/can-bo/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập').fill('tiepnhan.tamlong');
-    await page.getByLabel('Mật khẩu').fill('Sai@2026');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('tiepnhan.tamlong');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Sai@2026');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain(errorCatalogue.INVALID_CREDENTIALS.vi);
     expect(page.url()).toBe(url('/can-bo/dang-nhap'));
     await expectAccessible(page, 'officer sign-in with an error');
 
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Demo@2026');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(url('/tai-khoan'));
     const role = page.locator('.role').filter({ hasText: 'Tiếp nhận' });

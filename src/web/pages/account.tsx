@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { citizenSignInUrl, fetchAgency, fetchUnit, signOut, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole } from '../api.ts';
+import { citizenSignInUrl, fetchAgency, fetchUnit, signOut, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type RoleName } from '../api.ts';
 import { unitName, useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { formatDate } from '../i18n.ts';
@@ -53,11 +53,19 @@ function CitizenDetails({ citizen }: { citizen: CitizenPrincipal }) {
   );
 }
 
+const roleNames: readonly string[] = ['reception', 'specialist', 'approver', 'unit_admin', 'leader', 'system_admin'] satisfies RoleName[];
+
+function isRoleName(role: string): role is RoleName {
+  return roleNames.includes(role);
+}
+
 function RoleRow({ role }: { role: OfficerRole }) {
   const { t } = useI18n();
+  // A role added on the server before the web app knows its label still shows, by its code.
+  const label = isRoleName(role.role) ? t(`role.${role.role}`) : role.role;
   return (
     <li className="role">
-      <span className="role-name">{t(`role.${role.role}`)}</span>
+      <span className="role-name">{label}</span>
       {role.agencyCode && (
         <span>
           <span className="role-label">{t('account.agency')}: </span>
