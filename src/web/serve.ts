@@ -1,6 +1,83 @@
-import type { FastifyInstance } from 'fastify';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { projectRoot } from '../platform/paths.ts';
 
-/** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */
-export async function webApp(_app: FastifyInstance): Promise<void> {
-  // Filled in by the web shell work.
+/** Where `vite build` puts the web app (see vite.config.ts). */
+export const defaultWebRoot = path.join(projectRoot, 'dist/web');
+
+/** Paths the server owns; unknown URLs under them get the JSON 404, never the web app. */
+const serverPrefixes = ['/api', '/auth', '/sandbox', '/docs', '/openapi.json', '/metrics', '/healthz', '/readyz'];
+
+/** Whether a request is a browser asking for a page the web app routes itself (e.g. /tai-khoan). */
+export function isWebAppRoute(method: string, url: string, accept: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (!accept?.includes('text/html')) return false;
+  return !isServerPath(url.split('?', 1)[0] ?? '/');
+}
+
+function isServerPath(pathname: string): boolean {
+  return serverPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+// Vite names built assets by content hash, so they never change under the same URL.
+const immutable = 'public, max-age=31536000, immutable';
+
+const notBuiltPage = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tỉnh số — giao diện web chưa được dựng</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b2430}code{background:#eef2f7;padding:.1rem .3rem;border-radius:4px}</style></head>
+<body><main><h1>Giao diện web chưa được dựng</h1>
+<p>Hãy chạy <code>npm run build</code> (hoặc <code>npm start</code>, lệnh này tự dựng) rồi tải lại trang.</p>
+<p lang="en">The web app is not built. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload.</p>
+<p>API: <a href="/docs">/docs</a></p></main></body></html>`;
+
+/** The built file a URL path names, relative to `root`, or null (also for anything outside `root`). */
+function builtFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = path.resolve(root, `.${decoded}`);
+  if (!file.startsWith(`${root}${path.sep}`)) return null;
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : null;
+}
+
+/**
+ * Serves the built web app (dist/web) with a fallback to index.html for client-side routes. Files
+ * are looked up per request, so a rebuild (or a first build) shows without restarting the server.
+ */
+export async function webApp(app: FastifyInstance, opts: { root?: string } = {}): Promise<void> {
+  const root = path.resolve(opts.root ?? defaultWebRoot);
+
+  // Only `reply.sendFile` (ranges, ETag, content types); the routes below decide what is served.
+  await app.register(fastifyStatic, {
+    root,
+    serve: false,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      const relative = path.relative(root, filePath);
+      if (relative.startsWith(`assets${path.sep}`)) reply.header('cache-control', immutable);
+      else if (relative === 'index.html') reply.header('cache-control', 'no-cache');
+      else reply.header('cache-control', 'public, max-age=3600');
+    },
+  });
+
+  const sendWebApp = (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?', 1)[0] ?? '/';
+    if (!isServerPath(pathname)) {
+      const file = pathname === '/' ? null : builtFile(root, pathname);
+      if (file) return reply.sendFile(file, root);
+    }
+    if (!isWebAppRoute(request.method, request.url, request.headers.accept)) return reply.callNotFound();
+    if (!existsSync(path.join(root, 'index.html'))) {
+      return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage);
+    }
+    return reply.sendFile('index.html', root);
+  };
+  app.get('/', { schema: { hide: true } }, sendWebApp);
+  app.get('/*', { schema: { hide: true } }, sendWebApp);
 }

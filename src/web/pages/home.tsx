@@ -1,0 +1,79 @@
+import { errorCatalogue, type ErrorCode } from '../../platform/errors.ts';
+import { citizenSignInUrl } from '../api.ts';
+import { useI18n, useProvince, unitName } from '../app-state.tsx';
+import type { Language, MessageKey } from '../i18n.ts';
+import { usePageTitle } from '../layout.tsx';
+import { Link, useLocation } from '../router.tsx';
+
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalogue, code);
+}
+
+/** The message for a `?loginError=CODE` the sign-in callback sent the browser back with. */
+function loginErrorMessage(code: string, language: Language, t: (key: MessageKey, values?: Record<string, string>) => string): string {
+  if (isErrorCode(code)) return t('home.loginError', { message: errorCatalogue[code][language] });
+  return t('home.loginErrorUnknown', { code: code.slice(0, 60) });
+}
+
+const audiences = [
+  { key: 'citizens', icon: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0' },
+  { key: 'officers', icon: 'M4 7h16v12H4zM9 7V5h6v2M4 12h16' },
+  { key: 'leaders', icon: 'M5 19V11M12 19V5M19 19v-6' },
+] as const;
+
+export function HomePage() {
+  const { t, language } = useI18n();
+  const province = useProvince();
+  const { search } = useLocation();
+  const loginError = search.get('loginError');
+  usePageTitle(t('nav.home'));
+
+  return (
+    <>
+      {loginError && (
+        <div className="alert alert-error" role="alert">
+          {loginErrorMessage(loginError, language, t)}
+        </div>
+      )}
+      <section className="hero" aria-labelledby="hero-title">
+        <p className="eyebrow">
+          {t('app.name')} — {province ? t('app.portalOf', { province: unitName(province, language) }) : t('app.portal')}
+        </p>
+        <h1 id="hero-title">{t('home.title')}</h1>
+        <p className="lead">{t('home.intro')}</p>
+        <div className="actions">
+          {/* A full-page navigation: the sign-in runs through the identity provider's own pages. */}
+          <a className="button button-primary" href={citizenSignInUrl}>
+            {t('home.citizenSignIn')}
+          </a>
+          <Link className="button button-secondary" to="/can-bo/dang-nhap">
+            {t('home.officerSignIn')}
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="audiences-title" className="section">
+        <h2 id="audiences-title">{t('home.audiences')}</h2>
+        <ul className="cards">
+          {audiences.map(({ key, icon }) => (
+            <li key={key} className="card">
+              <svg className="card-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d={icon} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              <h3>{t(`home.${key}.title`)}</h3>
+              <p>{t(`home.${key}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="units-teaser-title" className="section panel">
+        <h2 id="units-teaser-title">{t('home.unitsTeaser.title')}</h2>
+        <p>{t('home.unitsTeaser.body')}</p>
+        <Link className="text-link" to="/don-vi">
+          {t('home.unitsTeaser.link')} <span aria-hidden="true">→</span>
+        </Link>
+      </section>
+    </>
+  );
+}

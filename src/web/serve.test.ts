@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installErrorHandling } from '../platform/http/errors.ts';
+import { isWebAppRoute, webApp } from './serve.ts';
+
+const html = 'text/html,application/xhtml+xml,*/*;q=0.8';
+
+async function serve(root: string): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  installErrorHandling(app);
+  app.get('/api/v1/ping', async () => ({ ok: true }));
+  await app.register(webApp, { root });
+  await app.ready();
+  return app;
+}
+
+describe('web app serving', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tinhso-web-'));
+    mkdirSync(path.join(root, 'assets'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Tỉnh số</title>');
+    writeFileSync(path.join(root, 'assets/index-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(root, 'favicon.svg'), '<svg/>');
+    app = await serve(root);
+  });
+  afterAll(() => app.close());
+
+  it('answers client-side routes with index.html, never cached', async () => {
+    for (const url of ['/', '/tai-khoan', '/can-bo/dang-nhap', '/don-vi?x=1']) {
+      const response = await app.inject({ url, headers: { accept: html } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toContain('<title>Tỉnh số</title>');
+    }
+  });
+
+  it('serves hashed assets as immutable', async () => {
+    const response = await app.inject({ url: '/assets/index-abc123.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('keeps the JSON 404 for server paths, non-HTML requests and missing assets', async () => {
+    const cases = [
+      { url: '/api/v1/nope', accept: html },
+      { url: '/auth/nope', accept: html },
+      { url: '/sandbox/vneid/nope', accept: html },
+      { url: '/metrics/x', accept: html },
+      { url: '/tai-khoan', accept: 'application/json' },
+      { url: '/assets/missing.js', accept: '*/*' },
+    ];
+    for (const { url, accept } of cases) {
+      const response = await app.inject({ url, headers: { accept } });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+    }
+    const post = await app.inject({ method: 'POST', url: '/tai-khoan', headers: { accept: html } });
+    expect(post.statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/v1/ping', headers: { accept: html } })).json()).toEqual({ ok: true });
+  });
+
+  it('says the web app is not built instead of crashing when dist/web is missing', async () => {
+    const bare = await serve(path.join(os.tmpdir(), 'tinhso-web-does-not-exist'));
+    const response = await bare.inject({ url: '/tai-khoan', headers: { accept: html } });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toContain('npm run build');
+    expect((await bare.inject({ url: '/api/v1/nope', headers: { accept: html } })).statusCode).toBe(404);
+    await bare.close();
+  });
+
+  it.each([
+    ['GET', '/openapi.json', html, false],
+    ['GET', '/docs', html, false],
+    ['GET', '/healthz', html, false],
+    ['GET', '/readyz', html, false],
+    ['GET', '/apis', html, true],
+    ['HEAD', '/don-vi', html, true],
+    ['DELETE', '/don-vi', html, false],
+    ['GET', '/don-vi', undefined, false],
+  ])('%s %s (accept %s) is a web route: %s', (method, url, accept, expected) => {
+    expect(isWebAppRoute(method, url, accept)).toBe(expected);
+  });
+});
+
+describe('web app serving across builds', () => {
+  it('picks up a build made after the server started, and never serves files outside dist/web', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tinhso-web-late-'));
+    const app = await serve(root);
+    expect((await app.inject({ url: '/', headers: { accept: html } })).statusCode).toBe(503);
+    mkdirSync(path.join(root, 'assets'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>built later</title>');
+    writeFileSync(path.join(root, 'assets/index-new.js'), '1');
+    expect((await app.inject({ url: '/', headers: { accept: html } })).body).toContain('built later');
+    expect((await app.inject({ url: '/assets/index-new.js' })).statusCode).toBe(200);
+    for (const url of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const response = await app.inject({ url, headers: { accept: '*/*' } });
+      expect(response.statusCode, url).toBe(404);
+    }
+    await app.close();
+  });
+});
