@@ -28,8 +28,7 @@ const vi = {
   'footer.license': 'Mã nguồn mở, giấy phép MIT.',
 
   'home.title': 'Dịch vụ công trực tuyến, một cửa cho mọi thủ tục',
-  'home.intro':
-    'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả thủ tục hành chính ở bất cứ đâu trong thành phố, không phải đi lại nhiều lần.',
+  'home.intro': 'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả thủ tục hành chính ở bất cứ đâu trong thành phố, không phải đi lại nhiều lần.',
   'home.citizenSignIn': 'Đăng nhập bằng VNeID (sandbox)',
   'home.officerSignIn': 'Cán bộ đăng nhập',
   'home.audiences': 'Dành cho ai',
@@ -140,7 +139,8 @@ const en: Dictionary = {
   'home.officerSignIn': 'Officer sign-in',
   'home.audiences': 'Who it is for',
   'home.citizens.title': 'Citizens and businesses',
-  'home.citizens.body': 'Sign in with your electronic identity, apply online, reuse documents already digitised and receive electronic results.',
+  'home.citizens.body':
+    'Sign in with your electronic identity, apply online, reuse documents already digitised and receive electronic results.',
   'home.officers.title': 'One-stop officers',
   'home.officers.body': 'Receive, process and return applications on time, with deadlines and appointment slips computed for you.',
   'home.leaders.title': 'Leaders',

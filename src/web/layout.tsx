@@ -18,7 +18,9 @@ function Header() {
           </svg>
           <span className="brand-text">
             <span className="brand-name">{t('app.name')}</span>
-            <span className="brand-portal">{province ? t('app.portalOf', { province: unitName(province, language) }) : t('app.portal')}</span>
+            <span className="brand-portal">
+              {province ? t('app.portalOf', { province: unitName(province, language) }) : t('app.portal')}
+            </span>
           </span>
         </Link>
         <button type="button" className="language-switch" lang={other} onClick={() => setLanguage(other)}>

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { citizenSignInUrl, fetchAgency, fetchUnit, signOut, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type RoleName } from '../api.ts';
+import {
+  citizenSignInUrl,
+  fetchAgency,
+  fetchUnit,
+  signOut,
+  type CitizenPrincipal,
+  type OfficerPrincipal,
+  type OfficerRole,
+  type RoleName,
+} from '../api.ts';
 import { unitName, useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { formatDate } from '../i18n.ts';
@@ -22,7 +31,10 @@ function AgencyName({ code }: { code: string }) {
 
 function CitizenDetails({ citizen }: { citizen: CitizenPrincipal }) {
   const { t, language } = useI18n();
-  const level = typeof citizen.identityLevel === 'number' || /^\d+$/.test(citizen.identityLevel) ? t('account.identityLevelValue', { level: citizen.identityLevel }) : citizen.identityLevel;
+  const level =
+    typeof citizen.identityLevel === 'number' || /^\d+$/.test(citizen.identityLevel)
+      ? t('account.identityLevelValue', { level: citizen.identityLevel })
+      : citizen.identityLevel;
   return (
     <>
       <h1>{t('account.greeting', { name: citizen.fullName })}</h1>

@@ -16,7 +16,11 @@ function HistoryLinks({ title, links, provinceNames }: { title: string; links: U
           const province = provinceNames.get(link.unit.provinceCode);
           return (
             <li key={`${link.unit.code}-${link.unit.validTo ?? ''}-${link.effectiveOn}`}>
-              {t('units.linkLine', { name: unitName(link.unit, language), kind: t(`units.kind.${link.kind}`), date: formatDate(language, link.effectiveOn) })}
+              {t('units.linkLine', {
+                name: unitName(link.unit, language),
+                kind: t(`units.kind.${link.kind}`),
+                date: formatDate(language, link.effectiveOn),
+              })}
               {province && link.unit.level !== 'province' && <span className="muted"> · {t('units.province', { name: province })}</span>}
             </li>
           );
@@ -37,7 +41,12 @@ function UnitHistory({ code, validTo, provinceNames }: { code: string; validTo: 
   return (
     <div className="unit-history">
       <p className="muted">
-        {[unit.validFrom && t('units.validFrom', { date: formatDate(language, unit.validFrom) }), unit.validTo && t('units.validTo', { date: formatDate(language, unit.validTo) })].filter(Boolean).join(' · ')}
+        {[
+          unit.validFrom && t('units.validFrom', { date: formatDate(language, unit.validFrom) }),
+          unit.validTo && t('units.validTo', { date: formatDate(language, unit.validTo) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <HistoryLinks title={t('units.predecessors')} links={predecessors} provinceNames={provinceNames} />
       <HistoryLinks title={t('units.successors')} links={successors} provinceNames={provinceNames} />
@@ -102,7 +111,11 @@ export function UnitsPage() {
   const formerUnits =
     searchQuery.length >= 2 && former.status === 'ready'
       ? former.data.items.filter(
-          (unit) => unit.validTo !== null && unit.level === 'commune' && provinceNames.has(unit.provinceCode) && matchesQuery(searchQuery, [unit.fullName, unit.code]),
+          (unit) =>
+            unit.validTo !== null &&
+            unit.level === 'commune' &&
+            provinceNames.has(unit.provinceCode) &&
+            matchesQuery(searchQuery, [unit.fullName, unit.code]),
         )
       : [];
 
@@ -115,7 +128,15 @@ export function UnitsPage() {
         <p id={hintId} className="hint">
           {t('units.filterHint')}
         </p>
-        <input id="unit-filter" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={hintId} autoComplete="off" spellCheck={false} />
+        <input
+          id="unit-filter"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby={hintId}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
 
       {communes.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
