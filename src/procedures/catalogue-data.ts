@@ -1,5 +1,6 @@
 import type { Component, Fee, ProcedureContentInput } from './domain/procedure.ts';
 import { birthRegistrationForm } from './forms/birth-registration.ts';
+import type { FormDefinition } from './forms/definition.ts';
 
 /**
  * Danh mục thủ tục hành chính — the reference catalogue loaded into every deployment. Only procedures
@@ -8,8 +9,9 @@ import { birthRegistrationForm } from './forms/birth-registration.ts';
  * left out rather than guessed. Times and fees follow the cited laws; where a fee is set by the
  * provincial People's Council (HĐND) it is given as a rule, not an amount.
  */
-export interface CatalogueEntry extends Omit<ProcedureContentInput, 'legalBasis' | 'fees'> {
+export interface CatalogueEntry extends Omit<ProcedureContentInput, 'legalBasis' | 'fees' | 'formDefinition'> {
   code: string;
+  formDefinition?: FormDefinition | null;
   legalBasis: readonly { number: string; title: string }[];
   fees: readonly Fee[];
 }
@@ -40,7 +42,10 @@ const law = {
   nd168: { number: '168/2025/NĐ-CP', title: 'Nghị định về đăng ký doanh nghiệp (gồm đăng ký hộ kinh doanh)' },
   xayDung: { number: '50/2014/QH13', title: 'Luật Xây dựng' },
   xayDungSua: { number: '62/2020/QH14', title: 'Luật sửa đổi, bổ sung một số điều của Luật Xây dựng' },
-  nd175: { number: '175/2024/NĐ-CP', title: 'Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Xây dựng về quản lý hoạt động xây dựng' },
+  nd175: {
+    number: '175/2024/NĐ-CP',
+    title: 'Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Xây dựng về quản lý hoạt động xây dựng',
+  },
   nd67: { number: '67/2013/NĐ-CP', title: 'Nghị định quy định chi tiết Luật Phòng, chống tác hại của thuốc lá về kinh doanh thuốc lá' },
   nd106: { number: '106/2017/NĐ-CP', title: 'Nghị định sửa đổi, bổ sung Nghị định 67/2013/NĐ-CP' },
   tt168: { number: '168/2016/TT-BTC', title: 'Thông tư quy định phí thẩm định kinh doanh hàng hóa, dịch vụ hạn chế kinh doanh' },
@@ -57,17 +62,31 @@ const c = (code: string, name: string, form: Component['form'], isRequired = tru
   acceptedFormats: [...pdfImg],
   ...(note ? { note } : {}),
 });
-const idPaper = c('GIAY_TO_TUY_THAN', 'Hộ chiếu, thẻ căn cước hoặc giấy tờ tùy thân có ảnh (xuất trình hoặc khai thác từ Cơ sở dữ liệu quốc gia về dân cư)', 'original');
+const idPaper = c(
+  'GIAY_TO_TUY_THAN',
+  'Hộ chiếu, thẻ căn cước hoặc giấy tờ tùy thân có ảnh (xuất trình hoặc khai thác từ Cơ sở dữ liệu quốc gia về dân cư)',
+  'original',
+);
 const authorisation = c('VAN_BAN_UY_QUYEN', 'Văn bản ủy quyền (khi ủy quyền thực hiện thủ tục)', 'certified_copy', false);
 const hdndFee = (name: string): Fee => ({ name, rule: 'Theo nghị quyết của HĐND Thành phố (Thông tư 85/2019/TT-BTC)' });
 
-const civilStatus = { sector: 'Hộ tịch', level: 'commune', agencyKind: 'UBND', legalBasis: [law.hoTich, law.nd123, law.tt04, law.tt85] } as const;
+const civilStatus = {
+  sector: 'Hộ tịch',
+  level: 'commune',
+  agencyKind: 'UBND',
+  legalBasis: [law.hoTich, law.nd123, law.tt04, law.tt85],
+} as const;
 const sameDayTime = {
   timeAmount: 1,
   timeUnit: 'working_days',
   timeNote: 'Ngay trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ trả trong ngày làm việc tiếp theo.',
 } as const;
-const certification = { sector: 'Chứng thực', level: 'commune', agencyKind: 'UBND', legalBasis: [law.nd23, law.tt01btp, law.tt226] } as const;
+const certification = {
+  sector: 'Chứng thực',
+  level: 'commune',
+  agencyKind: 'UBND',
+  legalBasis: [law.nd23, law.tt01btp, law.tt226],
+} as const;
 const residence = {
   sector: 'Đăng ký, quản lý cư trú',
   level: 'commune',
@@ -119,7 +138,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
       hdndFee('Lệ phí đăng ký khai sinh quá hạn'),
     ],
     components: [
-      { ...c('TO_KHAI_KHAI_SINH', 'Tờ khai đăng ký khai sinh theo mẫu', 'original'), acceptedFormats: ['pdf', 'jpg', 'png', 'doc', 'docx'] },
+      {
+        ...c('TO_KHAI_KHAI_SINH', 'Tờ khai đăng ký khai sinh theo mẫu', 'original'),
+        acceptedFormats: ['pdf', 'jpg', 'png', 'doc', 'docx'],
+      },
       c('GIAY_CHUNG_SINH', 'Giấy chứng sinh; không có thì văn bản của người làm chứng hoặc giấy cam đoan về việc sinh', 'original'),
       c('BIEN_BAN_TRE_BI_BO_ROI', 'Biên bản xác nhận việc trẻ bị bỏ rơi (trường hợp trẻ bị bỏ rơi)', 'original', false),
       idPaper,
@@ -332,7 +354,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 5,
     timeUnit: 'working_days',
     fees: [{ name: 'Lệ phí', amountVnd: 0, rule: 'Miễn lệ phí khi đăng ký lưu động' }],
-    components: [c('TO_KHAI_KHAI_TU', 'Tờ khai đăng ký khai tử', 'original'), c('GIAY_BAO_TU', 'Giấy báo tử hoặc giấy tờ thay giấy báo tử', 'original')],
+    components: [
+      c('TO_KHAI_KHAI_TU', 'Tờ khai đăng ký khai tử', 'original'),
+      c('GIAY_BAO_TU', 'Giấy báo tử hoặc giấy tờ thay giấy báo tử', 'original'),
+    ],
     resultName: 'Trích lục khai tử',
     onlineLevel: 'partial',
     sources: [portal('1.000419'), confirmedBy.portalData],
@@ -404,8 +429,17 @@ export const procedureCatalogue: CatalogueEntry[] = [
     code: '2.000815',
     name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận',
     nameEn: 'Certified copy from an original document',
-    fees: [{ name: 'Phí chứng thực bản sao từ bản chính', amountVnd: 2000, rule: '2.000 đồng/trang; từ trang thứ ba 1.000 đồng/trang, tối đa 200.000 đồng/bản' }],
-    components: [c('BAN_CHINH', 'Bản chính giấy tờ, văn bản làm cơ sở chứng thực bản sao', 'original'), c('BAN_SAO', 'Bản sao cần chứng thực', 'copy')],
+    fees: [
+      {
+        name: 'Phí chứng thực bản sao từ bản chính',
+        amountVnd: 2000,
+        rule: '2.000 đồng/trang; từ trang thứ ba 1.000 đồng/trang, tối đa 200.000 đồng/bản',
+      },
+    ],
+    components: [
+      c('BAN_CHINH', 'Bản chính giấy tờ, văn bản làm cơ sở chứng thực bản sao', 'original'),
+      c('BAN_SAO', 'Bản sao cần chứng thực', 'copy'),
+    ],
     resultName: 'Bản sao được chứng thực từ bản chính',
     onlineLevel: 'partial',
     keywords: ['công chứng bản sao', 'sao y bản chính', 'photo công chứng'],
@@ -445,7 +479,11 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeUnit: 'working_days',
     timeNote: 'Nghị định 23/2015/NĐ-CP, điều 7.',
     fees: [{ name: 'Phí chứng thực di chúc', amountVnd: 50000 }],
-    components: [c('DU_THAO_DI_CHUC', 'Dự thảo di chúc', 'original'), idPaper, c('GIAY_TO_TAI_SAN', 'Giấy chứng nhận quyền sở hữu, quyền sử dụng tài sản (nếu có)', 'copy', false)],
+    components: [
+      c('DU_THAO_DI_CHUC', 'Dự thảo di chúc', 'original'),
+      idPaper,
+      c('GIAY_TO_TAI_SAN', 'Giấy chứng nhận quyền sở hữu, quyền sử dụng tài sản (nếu có)', 'copy', false),
+    ],
     resultName: 'Di chúc được chứng thực',
     onlineLevel: 'partial',
     sources: [portal('2.001019'), confirmedBy.provinceDecisions],
@@ -457,7 +495,11 @@ export const procedureCatalogue: CatalogueEntry[] = [
     name: 'Chứng thực chữ ký người dịch mà người dịch không phải là cộng tác viên dịch thuật',
     nameEn: "Certification of a translator's signature (translator not a registered collaborator)",
     fees: [{ name: 'Phí chứng thực chữ ký người dịch', amountVnd: 10000, rule: '10.000 đồng/trường hợp' }],
-    components: [c('BAN_DICH', 'Bản dịch và giấy tờ, văn bản cần dịch', 'original'), c('BANG_CAP_NGOAI_NGU', 'Bằng cấp ngoại ngữ của người dịch', 'certified_copy'), idPaper],
+    components: [
+      c('BAN_DICH', 'Bản dịch và giấy tờ, văn bản cần dịch', 'original'),
+      c('BANG_CAP_NGOAI_NGU', 'Bằng cấp ngoại ngữ của người dịch', 'certified_copy'),
+      idPaper,
+    ],
     resultName: 'Bản dịch được chứng thực chữ ký người dịch',
     onlineLevel: 'partial',
     sources: [portal('2.001008'), confirmedBy.provinceDecisions, confirmedBy.portalData],
@@ -619,7 +661,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeUnit: 'working_days',
     timeNote: 'Luật Cư trú, điều 28.',
     fees: [{ name: 'Lệ phí đăng ký tạm trú', amountVnd: 15000, rule: '15.000 đồng; nộp trực tuyến 7.000 đồng (Thông tư 75/2022/TT-BTC)' }],
-    components: [c('TO_KHAI_THAY_DOI_CU_TRU', 'Tờ khai thay đổi thông tin cư trú (CT01)', 'original'), c('CHO_O_HOP_PHAP', 'Giấy tờ chứng minh chỗ ở hợp pháp', 'copy')],
+    components: [
+      c('TO_KHAI_THAY_DOI_CU_TRU', 'Tờ khai thay đổi thông tin cư trú (CT01)', 'original'),
+      c('CHO_O_HOP_PHAP', 'Giấy tờ chứng minh chỗ ở hợp pháp', 'copy'),
+    ],
     resultName: 'Thông báo kết quả đăng ký tạm trú',
     keywords: ['khai báo tạm trú', 'đăng ký ở trọ'],
     sources: [portal('1.004194'), confirmedBy.portalData],
@@ -632,7 +677,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 1,
     timeUnit: 'working_days',
     fees: [{ name: 'Lệ phí', amountVnd: 0, rule: 'Không thu' }],
-    components: [c('TO_KHAI_THAY_DOI_CU_TRU', 'Tờ khai thay đổi thông tin cư trú (CT01)', 'original'), c('GIAY_TO_CAN_CU', 'Giấy tờ chứng minh thuộc trường hợp xóa đăng ký thường trú', 'copy')],
+    components: [
+      c('TO_KHAI_THAY_DOI_CU_TRU', 'Tờ khai thay đổi thông tin cư trú (CT01)', 'original'),
+      c('GIAY_TO_CAN_CU', 'Giấy tờ chứng minh thuộc trường hợp xóa đăng ký thường trú', 'copy'),
+    ],
     resultName: 'Thông báo về việc xóa đăng ký thường trú',
     keywords: ['cắt hộ khẩu'],
     sources: [portal('1.003197'), confirmedBy.portalData],
@@ -698,7 +746,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
     nameEn: 'Amendment of a building permit (grade III/IV works, individual houses)',
     timeAmount: 15,
     timeUnit: 'days',
-    components: [c('DON_DE_NGHI_GPXD', 'Đơn đề nghị điều chỉnh giấy phép xây dựng', 'original'), c('GPXD_DA_CAP', 'Giấy phép xây dựng đã được cấp', 'original')],
+    components: [
+      c('DON_DE_NGHI_GPXD', 'Đơn đề nghị điều chỉnh giấy phép xây dựng', 'original'),
+      c('GPXD_DA_CAP', 'Giấy phép xây dựng đã được cấp', 'original'),
+    ],
     sources: [portal('1.013226'), confirmedBy.portalData],
   },
   {
@@ -708,7 +759,10 @@ export const procedureCatalogue: CatalogueEntry[] = [
     nameEn: 'Extension of a building permit (grade III/IV works, individual houses)',
     timeAmount: 5,
     timeUnit: 'working_days',
-    components: [c('DON_DE_NGHI_GIA_HAN', 'Đơn đề nghị gia hạn giấy phép xây dựng', 'original'), c('GPXD_DA_CAP', 'Bản chính giấy phép xây dựng đã được cấp', 'original')],
+    components: [
+      c('DON_DE_NGHI_GIA_HAN', 'Đơn đề nghị gia hạn giấy phép xây dựng', 'original'),
+      c('GPXD_DA_CAP', 'Bản chính giấy phép xây dựng đã được cấp', 'original'),
+    ],
     sources: [portal('1.013227'), confirmedBy.provinceDecisions],
   },
   {

@@ -52,7 +52,9 @@ export const procedureVersions = pgTable(
   },
   (t) => [
     unique('procedure_versions_number').on(t.procedureId, t.version),
-    uniqueIndex('procedure_versions_one_current').on(t.procedureId).where(sql`${t.isCurrent}`),
+    uniqueIndex('procedure_versions_one_current')
+      .on(t.procedureId)
+      .where(sql`${t.isCurrent}`),
     index('procedure_versions_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('procedure_versions_current_idx').on(t.isCurrent, t.level, t.sector),
   ],

@@ -10,7 +10,13 @@ export function normaliseForSearch(text: string): string {
 }
 
 /** The stored search text of a procedure: name, English name, sector, code and keywords, normalised. */
-export function buildProcedureSearchText(parts: { code: string; name: string; nameEn: string | null; sector: string; keywords: readonly string[] }): string {
+export function buildProcedureSearchText(parts: {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  sector: string;
+  keywords: readonly string[];
+}): string {
   return [parts.name, parts.sector, parts.nameEn ?? '', ...parts.keywords, parts.code.replace('.', ' ')]
     .map(normaliseForSearch)
     .filter(Boolean)

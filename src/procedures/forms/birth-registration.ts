@@ -3,7 +3,13 @@ import type { FormDefinition, FormField } from './definition.ts';
 /** Tờ khai đăng ký khai sinh — the online birth-registration form (procedure 1.001193). */
 
 const personFields = (who: { vi: string; en: string }): FormField[] => [
-  { type: 'text', name: 'fullName', label: { vi: `Họ, chữ đệm và tên ${who.vi}`, en: `${who.en}'s full name` }, required: true, maxLength: 100 },
+  {
+    type: 'text',
+    name: 'fullName',
+    label: { vi: `Họ, chữ đệm và tên ${who.vi}`, en: `${who.en}'s full name` },
+    required: true,
+    maxLength: 100,
+  },
   { type: 'date', name: 'birthDate', label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' }, required: true, notInFuture: true },
   { type: 'text', name: 'ethnicity', label: { vi: 'Dân tộc', en: 'Ethnicity' }, required: true, maxLength: 50 },
   { type: 'text', name: 'nationality', label: { vi: 'Quốc tịch', en: 'Nationality' }, required: true, maxLength: 50 },
@@ -68,7 +74,13 @@ export const birthRegistrationForm: FormDefinition = {
       maxLength: 50,
       visibleWhen: { field: 'hasForeignElement', checked: true },
     },
-    { type: 'group', name: 'mother', label: { vi: 'Thông tin người mẹ', en: 'Mother' }, required: true, fields: personFields({ vi: 'người mẹ', en: 'Mother' }) },
+    {
+      type: 'group',
+      name: 'mother',
+      label: { vi: 'Thông tin người mẹ', en: 'Mother' },
+      required: true,
+      fields: personFields({ vi: 'người mẹ', en: 'Mother' }),
+    },
     {
       type: 'checkbox',
       name: 'fatherUnknown',

@@ -129,7 +129,8 @@ function checkReferences(fields: readonly FormField[], root: readonly FormField[
       ctx.addIssue({ code: 'custom', message: `${path}${f.name}: visibleWhen names unknown field ${f.visibleWhen.field}` });
     }
     if (f.type === 'group') {
-      if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', message: `${path}${f.name}: min > max` });
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+        ctx.addIssue({ code: 'custom', message: `${path}${f.name}: min > max` });
       checkReferences(f.fields, root, `${path}${f.name}.`, ctx);
     }
   }
