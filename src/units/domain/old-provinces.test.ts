@@ -14,7 +14,14 @@ describe('assignOldProvinces', () => {
       { code: '26734', candidates: hcmc },
       { code: '27000', candidates: hcmc },
     ]);
-    expect(result.map((r) => `${r.code}:${r.provinceCode}`)).toEqual(['25000:70', '25747:74', '26000:75', '26572:77', '26734:79', '27000:79']);
+    expect(result.map((r) => `${r.code}:${r.provinceCode}`)).toEqual([
+      '25000:70',
+      '25747:74',
+      '26000:75',
+      '26572:77',
+      '26734:79',
+      '27000:79',
+    ]);
   });
 
   it('uses the known first code of Thành phố Hồ Chí Minh to split it from Bà Rịa–Vũng Tàu, without marking a guess', () => {
