@@ -118,9 +118,47 @@ CREATE TABLE "personal_data_access_log" (
 	"request_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "procedure_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"is_current" boolean NOT NULL,
+	"name" text NOT NULL,
+	"name_en" text,
+	"sector" text NOT NULL,
+	"level" text NOT NULL,
+	"agency_kind" text NOT NULL,
+	"agency_note" text,
+	"time_amount" real NOT NULL,
+	"time_unit" text NOT NULL,
+	"time_note" text,
+	"fees" jsonb NOT NULL,
+	"components" jsonb NOT NULL,
+	"result_name" text NOT NULL,
+	"online_level" text NOT NULL,
+	"legal_basis" jsonb NOT NULL,
+	"form_definition" jsonb,
+	"keywords" jsonb NOT NULL,
+	"sources" jsonb NOT NULL,
+	"change_note" text,
+	"search_text" text NOT NULL,
+	"name_folded" text NOT NULL,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "procedure_versions_number" UNIQUE("procedure_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "procedures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" varchar(8) NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "procedures_province_code" UNIQUE("province_code","code")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -130,4 +168,7 @@ CREATE INDEX "citizens_id_number_idx" ON "citizens" USING btree ("id_number");--
 CREATE INDEX "sessions_principal_idx" ON "sessions" USING btree ("principal_kind","principal_id");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit_log" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_kind","actor_id");--> statement-breakpoint
-CREATE INDEX "pd_access_subject_idx" ON "personal_data_access_log" USING btree ("data_subject","at");
+CREATE INDEX "pd_access_subject_idx" ON "personal_data_access_log" USING btree ("data_subject","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "procedure_versions_one_current" ON "procedure_versions" USING btree ("procedure_id") WHERE "procedure_versions"."is_current";--> statement-breakpoint
+CREATE INDEX "procedure_versions_search_trgm" ON "procedure_versions" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "procedure_versions_current_idx" ON "procedure_versions" USING btree ("is_current","level","sector");

@@ -10,6 +10,7 @@ import type { Database } from './platform/db/client.ts';
 import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
+import { proceduresRoutes } from './procedures/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { webApp } from './web/serve.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'operations', description: 'Health and readiness' },
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
+        { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
       ],
     },
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(observabilityRoutes, { database: deps.database });
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
+  await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   await app.register(webApp);
   return app;
 }

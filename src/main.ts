@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     `  Tỉnh số đang chạy tại / is running at ${config.publicUrl}`,
     `  Cơ sở dữ liệu / database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/pglite)` : 'PostgreSQL (DATABASE_URL)'}`,
     prepared.unitsLoaded ? '  Đã nạp đơn vị hành chính / administrative units loaded' : '',
+    prepared.proceduresLoaded ? '  Đã nạp danh mục thủ tục hành chính / procedure catalogue loaded' : '',
     prepared.demoSeeded ? '  Đã nạp dữ liệu mẫu / demo data loaded' : '',
     `  API: ${config.publicUrl}/docs  ·  ${config.publicUrl}/openapi.json`,
     ...(config.demoMode ? describeDemoAccounts().map((l) => `  ${l}`) : []),

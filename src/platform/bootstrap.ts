@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { loadUnitsIfEmpty } from '../units/load-units.ts';
 import { seedDemoDataIfEmpty } from '../demo/seed.ts';
+import { loadProcedureCatalogueIfEmpty } from '../procedures/load-catalogue.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -11,13 +12,15 @@ export async function openConfiguredDatabase(config: AppConfig): Promise<Databas
 
 export interface PreparedDatabase {
   unitsLoaded: boolean;
+  proceduresLoaded: boolean;
   demoSeeded: boolean;
 }
 
-/** Migrates, loads the administrative units (reference data) and, in demo mode, the demo province. */
+/** Migrates, loads the administrative units and the procedure catalogue (reference data) and, in demo mode, the demo province. */
 export async function prepareDatabase(database: Database, config: AppConfig): Promise<PreparedDatabase> {
   await database.migrate();
   const unitsLoaded = await loadUnitsIfEmpty(database.db, config.unitsDataDir);
+  const proceduresLoaded = await loadProcedureCatalogueIfEmpty(database.db, config.provinceCode);
   const demoSeeded = config.demoMode ? await seedDemoDataIfEmpty(database.db, config) : false;
-  return { unitsLoaded, demoSeeded };
+  return { unitsLoaded, proceduresLoaded, demoSeeded };
 }

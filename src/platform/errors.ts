@@ -35,6 +35,18 @@ export const errorCatalogue = {
   // Units
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
   AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
+  // Procedures
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục hành chính.', en: 'Procedure not found.' },
+  PROCEDURE_VERSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy phiên bản thủ tục hành chính.',
+    en: 'That version of the procedure does not exist.',
+  },
+  PROCEDURE_CONTENT_INVALID: {
+    status: 400,
+    vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
+    en: 'The procedure version content is invalid.',
+  },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },

@@ -2,3 +2,4 @@
 export * from '../../units/schema.ts';
 export * from '../../identity/schema.ts';
 export * from '../audit/schema.ts';
+export * from '../../procedures/schema.ts';

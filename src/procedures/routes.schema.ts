@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { onlineLevel, procedureCode, timeUnit } from './domain/procedure.ts';
+
+const level = z.enum(['province', 'commune']);
+
+export const searchProceduresQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional().describe('Accent-insensitive, typo-tolerant text search'),
+  agency: z
+    .string()
+    .regex(/^(?:\d{2}-|\d{5}-)?[A-Za-zĐđ]{2,10}$/)
+    .optional()
+    .describe('An agency code (79-STP, 26734-UBND) or an agency kind (STP, UBND, CA)'),
+  level: level.optional(),
+  online: onlineLevel.optional().describe('full = toàn trình, partial = một phần (Decree 42/2022/NĐ-CP art. 11)'),
+  sector: z.string().min(1).max(200).optional().describe('Lĩnh vực, exactly as in the sector facet'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchProceduresQuery = z.infer<typeof searchProceduresQuery>;
+
+export const procedureSummary = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  sector: z.string(),
+  level,
+  agencyKind: z.string(),
+  agencyCode: z.string().describe('79-STP for a department; {communeCode}-UBND for every commune'),
+  timeAmount: z.number(),
+  timeUnit,
+  onlineLevel,
+});
+export type ProcedureSummary = z.infer<typeof procedureSummary>;
+
+const facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const searchProceduresResponse = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(procedureSummary),
+  facets: z.object({ level: facet, sector: facet, onlineLevel: facet, agencyKind: facet }),
+});
+export type SearchProceduresResponse = z.infer<typeof searchProceduresResponse>;
+
+export const procedureParams = z.strictObject({ code: procedureCode });
+export const procedureDetailQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).optional().describe('An older version; default the current one'),
+});
+
+export const procedureDetailResponse = procedureSummary.extend({
+  isCurrent: z.boolean(),
+  versionId: z.string().describe('Dossiers reference this id'),
+  agencyNote: z.string().nullable(),
+  timeNote: z.string().nullable(),
+  fees: z.array(z.object({ name: z.string(), amountVnd: z.number().int().optional(), rule: z.string().optional() })),
+  components: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      isRequired: z.boolean(),
+      form: z.enum(['original', 'copy', 'certified_copy']),
+      acceptedFormats: z.array(z.string()),
+      note: z.string().optional(),
+    }),
+  ),
+  resultName: z.string(),
+  legalBasis: z.array(z.object({ number: z.string(), title: z.string() })),
+  formDefinition: z.record(z.string(), z.unknown()).nullable().describe('See src/procedures/forms/definition.ts'),
+  sources: z.array(z.string()),
+  changeNote: z.string().nullable(),
+  publishedAt: z.string(),
+  versions: z.array(
+    z.object({ version: z.number().int(), isCurrent: z.boolean(), publishedAt: z.string(), changeNote: z.string().nullable() }),
+  ),
+});
+export type ProcedureDetail = z.infer<typeof procedureDetailResponse>;
