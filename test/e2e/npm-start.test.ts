@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('npm start on a fresh machine (embedded database)', () => {
   it(
-    'migrates, loads units and demo data, serves, prints where to click, and keeps data across a restart',
+    'migrates, loads units and demo data, serves, prints where to click, and keeps data across a crash and restart',
     { timeout: 180_000 },
     async () => {
       const port = await freePort();
@@ -56,7 +56,8 @@ describe('npm start on a fresh machine (embedded database)', () => {
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', database: 'pglite' });
       const communes = await (await fetch(`${base}/api/v1/units?parent=79&at=2026-11-21&limit=500`)).json();
       expect(communes.total).toBe(168);
-      expect(await stopServer()).toBe(0);
+      // A crash (SIGKILL, no shutdown) must not lose what was acknowledged.
+      await stopServer('SIGKILL');
 
       // Second start on the same ./data: nothing is loaded again and the data is still there.
       const second = await startServer(port);
