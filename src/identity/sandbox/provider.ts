@@ -64,6 +64,8 @@ export function createSandboxProvider(config: AppConfig, platformSecret: string)
     cookies: { keys: [cookieKey] },
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
+    // Short lifetimes (seconds): the sandbox only needs to last one sign-in.
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${sandboxPrefix}/interaction/${interaction.uid}` },
     jwks: { keys: [loadOrCreateSigningKey(config.dataDir)] },
     findAccount: async (_ctx, sub) => {
