@@ -77,7 +77,8 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
   r.post(
     '/auth/officer/login',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Per client address; guessing one account is stopped sooner by the 5-failure lockout.
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: 'Officer sign-in with username, password and (when enrolled) a TOTP code',
