@@ -4,7 +4,7 @@ import { hasScopeOver, holdsAnyRole, type ScopeTarget } from './domain/scope.ts'
 import type { CitizenPrincipal, OfficerPrincipal, Principal } from './principal.ts';
 import type { OfficerRole } from './schema.ts';
 
-export type { ScopeTarget } from './domain/scope.ts';
+export { agencyScope, type ScopeTarget } from './domain/scope.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -28,3 +28,8 @@ export function hasScopeOver(assignments: readonly RoleAssignment[], target: Sco
 export function holdsAnyRole(assignments: readonly RoleAssignment[], roles: readonly OfficerRole[]): boolean {
   return roles.length === 0 || assignments.some((a) => roles.includes(a.role));
 }
+
+/** The scope target of an agency row (agencies table: code, unitCode, provinceCode). */
+export function agencyScope(agency: { code: string; unitCode: string; provinceCode: string }): ScopeTarget {
+  return { agencyCode: agency.code, unitCode: agency.unitCode, provinceCode: agency.provinceCode };
+}
