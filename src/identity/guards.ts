@@ -32,8 +32,14 @@ export function requireOfficer(...roles: OfficerRole[]): PreHandler {
 
 /** preHandler: anybody signed in. */
 export const requireSignedIn: PreHandler = async (request) => {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  principalOf(request);
 };
+
+/** The signed-in principal of a request, or the 401 error. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  return request.principal;
+}
 
 /** The signed-in citizen of a request, or the 401/403 error. */
 export function citizenOf(request: FastifyRequest): CitizenPrincipal {

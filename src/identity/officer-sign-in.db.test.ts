@@ -168,3 +168,22 @@ describe(`officer sign-in with TOTP (${testBackend()})`, () => {
     expect(audits).toHaveLength(1);
   });
 });
+
+describe(`officer sign-in rate limit (${testBackend()})`, () => {
+  it('one client address gets 429 RATE_LIMITED after 60 attempts in a minute; others are unaffected', async () => {
+    const attempt = (remoteAddress: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/officer/login',
+        remoteAddress,
+        headers: { cookie: csrf.cookie, 'x-csrf-token': csrf.token },
+        // Invalid bodies are cheap (no argon2) and still count: the limit applies before validation.
+        payload: { username: 'x' },
+      });
+    for (let i = 0; i < 60; i++) expect((await attempt('203.0.113.7')).statusCode).toBe(400);
+    const limited = await attempt('203.0.113.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect((await attempt('203.0.113.8')).statusCode).toBe(400);
+  });
+});

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../platform/db/client.ts';
-import { recordAudit } from '../platform/audit/record.ts';
 import { confirmTotpEnrolment, signInOfficer, startTotpEnrolment } from './officer-sign-in.ts';
 import { readOwnProfile } from './profile.ts';
-import { closeSession } from './sessions.ts';
-import { officerOf, requireOfficer, requireSignedIn } from './guards.ts';
+import { signOut } from './sessions.ts';
+import { officerOf, principalOf, requireOfficer, requireSignedIn } from './guards.ts';
 import { actorOf, clearSessionCookie, cookieNames, setSessionCookie } from './http.ts';
 import type { CsrfTokens, SealBox } from './tokens.ts';
-import type { Principal } from './principal.ts';
+import type { OfficerPrincipal, Principal } from './principal.ts';
 import { meResponse, officerLoginBody, officerLoginResponse, sessionResponse, totpConfirmBody, totpSetupResponse } from './routes.schema.ts';
-import { z } from 'zod';
 
 export interface IdentityRoutesOptions {
   config: AppConfig;
@@ -21,10 +20,14 @@ export interface IdentityRoutesOptions {
   now: () => Date;
 }
 
+function presentOfficer(p: OfficerPrincipal): z.infer<typeof officerLoginResponse>['principal'] {
+  return { kind: 'officer', id: p.id, username: p.username, fullName: p.fullName, roles: p.roles, isTotpEnabled: p.isTotpEnabled };
+}
+
 /** The principal as the browser may see it (the CCCD only masked). */
 function presentPrincipal(p: Principal | null): z.infer<typeof sessionResponse>['principal'] {
   if (!p) return null;
-  if (p.kind === 'officer') return { kind: 'officer', id: p.id, username: p.username, fullName: p.fullName, roles: p.roles, isTotpEnabled: p.isTotpEnabled };
+  if (p.kind === 'officer') return presentOfficer(p);
   return { kind: 'citizen', id: p.id, fullName: p.fullName, idNumberMasked: p.idNumberMasked, birthDate: p.birthDate, addressUnitCode: p.addressUnitCode, identityLevel: p.identityLevel };
 }
 
@@ -40,7 +43,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
     { schema: { tags: ['identity'], summary: 'Who is signed in, and the CSRF token for unsafe requests', response: { 200: sessionResponse } } },
     async (request, reply) => {
       let csrfToken = request.cookies[cookieNames.csrf];
-      if (!csrf.isGenuine(csrfToken) || !csrfToken) {
+      if (!csrfToken || !csrf.isGenuine(csrfToken)) {
         csrfToken = csrf.issue();
         // Readable by the web app on purpose (double-submit); the HMAC makes it unforgeable.
         reply.setCookie(cookieNames.csrf, csrfToken, { httpOnly: false, sameSite: 'lax', path: '/', secure: config.secureCookies });
@@ -55,8 +58,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
     { preHandler: requireSignedIn, schema: { tags: ['identity'], summary: 'The signed-in person’s own full profile (citizen reads are logged)', response: { 200: meResponse } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      // requireSignedIn guarantees a principal.
-      return readOwnProfile(db, request.principal as Principal, request.id);
+      return readOwnProfile(db, principalOf(request), request.id);
     },
   );
 
@@ -64,11 +66,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
     '/auth/logout',
     { preHandler: requireSignedIn, schema: { tags: ['identity'], summary: 'Sign out: ends the session and clears its cookie', response: { 204: z.null() } } },
     async (request, reply) => {
-      const hash = request.sessionTokenHash;
-      await db.transaction(async (tx) => {
-        if (hash) await closeSession(tx, hash);
-        await recordAudit(tx, actorOf(request), { action: `${request.principal?.kind ?? 'anonymous'}.signed_out`, subjectType: request.principal?.kind ?? 'session', subjectId: request.principal?.id ?? null });
-      });
+      await signOut(db, request.sessionTokenHash, principalOf(request), actorOf(request));
       clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },
@@ -89,7 +87,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
     async (request, reply) => {
       const { principal, session } = await signInOfficer(officerDeps, request.body, actorOf(request));
       setSessionCookie(reply, config, session.token);
-      return { principal: { kind: 'officer' as const, id: principal.id, username: principal.username, fullName: principal.fullName, roles: principal.roles, isTotpEnabled: principal.isTotpEnabled } };
+      return { principal: presentOfficer(principal) };
     },
   );
 

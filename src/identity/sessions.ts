@@ -1,5 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
-import type { Queryable } from '../platform/db/client.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
+import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import { maskCccd } from './domain/cccd.ts';
 import type { CitizenPrincipal, OfficerPrincipal, Principal } from './principal.ts';
 import { citizens, officerRoleAssignments, officers, sessions } from './schema.ts';
@@ -106,4 +107,12 @@ export async function loadCitizenPrincipal(q: Queryable, id: string): Promise<Ci
     addressUnitCode: c.addressUnitCode,
     identityLevel: c.identityLevel,
   };
+}
+
+/** Signs out: ends the session and records who signed out. */
+export async function signOut(db: Db, tokenHash: string | null, principal: Principal, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (tokenHash) await closeSession(tx, tokenHash);
+    await recordAudit(tx, actor, { action: `${principal.kind}.signed_out`, subjectType: principal.kind, subjectId: principal.id });
+  });
 }
