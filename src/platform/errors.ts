@@ -32,6 +32,21 @@ export const errorCatalogue = {
     vi: 'Đăng nhập qua định danh điện tử không thành công.',
     en: 'Sign-in with the electronic identity failed.',
   },
+  OIDC_LOGIN_CANCELLED: {
+    status: 400,
+    vi: 'Bạn đã huỷ đăng nhập qua định danh điện tử.',
+    en: 'Sign-in with the electronic identity was cancelled.',
+  },
+  TOTP_ALREADY_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp đã được bật cho tài khoản này.',
+    en: 'Two-factor authentication is already enabled for this account.',
+  },
+  TOTP_SETUP_MISSING: {
+    status: 409,
+    vi: 'Chưa khởi tạo xác thực hai lớp; hãy bắt đầu lại.',
+    en: 'Two-factor setup has not been started; start again.',
+  },
   // Units
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
   AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },

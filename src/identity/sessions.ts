@@ -1,0 +1,129 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db, Queryable } from '../platform/db/client.ts';
+import { recordAudit, type Actor } from '../platform/audit/record.ts';
+import { maskCccd } from './domain/cccd.ts';
+import type { CitizenPrincipal, OfficerPrincipal, Principal } from './principal.ts';
+import { citizens, officerRoleAssignments, officers, sessions } from './schema.ts';
+import { hashToken, randomToken } from './tokens.ts';
+
+/** Session lifetimes: officers get one working day; citizens are signed out after 2 h without activity. */
+export const sessionPolicy = {
+  officer: { idleMs: 8 * 3600_000, absoluteMs: 8 * 3600_000 },
+  citizen: { idleMs: 2 * 3600_000, absoluteMs: 12 * 3600_000 },
+} as const;
+
+// Extending a citizen session is a write; once a minute per session is plenty.
+const touchIntervalMs = 60_000;
+
+export type SessionMethod = 'vneid' | 'password' | 'password+totp';
+
+export interface OpenedSession {
+  /** The raw token for the cookie; the database keeps only its hash. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** Opens a session for a principal and answers the token to put in the cookie. */
+export async function openSession(
+  q: Queryable,
+  entry: { kind: Principal['kind']; principalId: string; method: SessionMethod; now: Date; ip?: string | null; userAgent?: string | null },
+): Promise<OpenedSession> {
+  const token = randomToken();
+  const policy = sessionPolicy[entry.kind];
+  const expiresAt = new Date(entry.now.getTime() + Math.min(policy.idleMs, policy.absoluteMs));
+  await q.insert(sessions).values({
+    tokenHash: hashToken(token),
+    principalKind: entry.kind,
+    principalId: entry.principalId,
+    method: entry.method,
+    createdAt: entry.now,
+    lastSeenAt: entry.now,
+    expiresAt,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+export interface ActiveSession {
+  tokenHash: string;
+  method: string;
+  expiresAt: Date;
+  principal: Principal;
+}
+
+/** The live session behind a cookie token with its principal, or null when unknown, expired or disabled. */
+export async function resolveSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await q.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await q.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  const principal =
+    row.principalKind === 'officer' ? await loadOfficerPrincipal(q, row.principalId) : await loadCitizenPrincipal(q, row.principalId);
+  if (!principal) return null;
+  let expiresAt = row.expiresAt;
+  if (row.principalKind === 'citizen' && now.getTime() - row.lastSeenAt.getTime() > touchIntervalMs) {
+    const policy = sessionPolicy.citizen;
+    expiresAt = new Date(Math.min(now.getTime() + policy.idleMs, row.createdAt.getTime() + policy.absoluteMs));
+    await q.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { tokenHash, method: row.method, expiresAt, principal };
+}
+
+/** Ends a session (sign-out). */
+export async function closeSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Removes sessions that expired before `now` (housekeeping). */
+export async function purgeExpiredSessions(q: Queryable, now: Date): Promise<void> {
+  await q.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** An officer as the request principal, with role assignments; null when missing or deactivated. */
+export async function loadOfficerPrincipal(q: Queryable, id: string): Promise<OfficerPrincipal | null> {
+  const [officer] = await q
+    .select()
+    .from(officers)
+    .where(and(eq(officers.id, id), eq(officers.isActive, true)));
+  if (!officer) return null;
+  const roles = await q
+    .select({ role: officerRoleAssignments.role, agencyCode: officerRoleAssignments.agencyCode, unitCode: officerRoleAssignments.unitCode })
+    .from(officerRoleAssignments)
+    .where(eq(officerRoleAssignments.officerId, id));
+  return {
+    kind: 'officer',
+    id: officer.id,
+    username: officer.username,
+    fullName: officer.fullName,
+    roles,
+    isTotpEnabled: officer.isTotpEnabled,
+  };
+}
+
+/** A citizen as the request principal. */
+export async function loadCitizenPrincipal(q: Queryable, id: string): Promise<CitizenPrincipal | null> {
+  const [c] = await q.select().from(citizens).where(eq(citizens.id, id));
+  if (!c) return null;
+  return {
+    kind: 'citizen',
+    id: c.id,
+    fullName: c.fullName,
+    idNumber: c.idNumber,
+    idNumberMasked: maskCccd(c.idNumber),
+    birthDate: c.birthDate,
+    addressUnitCode: c.addressUnitCode,
+    identityLevel: c.identityLevel,
+  };
+}
+
+/** Signs out: ends the session and records who signed out. */
+export async function signOut(db: Db, tokenHash: string | null, principal: Principal, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (tokenHash) await closeSession(tx, tokenHash);
+    await recordAudit(tx, actor, { action: `${principal.kind}.signed_out`, subjectType: principal.kind, subjectId: principal.id });
+  });
+}
