@@ -142,12 +142,13 @@ describe('web app in a phone-sized browser', () => {
     await openPage();
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
-    const idNumber = page.getByLabel('Số định danh cá nhân (CCCD)', { exact: true });
+    // The sandbox labels each field in Vietnamese, then English: "Số định danh cá nhân (CCCD) Personal ID number".
+    const idNumber = page.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
     await idNumber.waitFor();
     await expectAccessible(page, 'sandbox VNeID sign-in');
     await idNumber.fill('079090001234');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('Demo@2026');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByLabel(/^Mật khẩu/).fill('Demo@2026');
+    await page.getByRole('button', { name: /^Đăng nhập/ }).click();
 
     await page.waitForURL(url('/tai-khoan'));
     await page.getByRole('heading', { level: 1, name: 'Xin chào, Nguyễn Văn An' }).waitFor();
