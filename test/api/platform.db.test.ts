@@ -69,3 +69,51 @@ describe('bad requests get a 4xx JSON error with a stable code', () => {
     expect(res.json().code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('bad request bodies get a 4xx JSON error with a stable code, never a 500', () => {
+  let csrf: { cookie: string; token: string };
+  beforeAll(async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/session' });
+    const token = (res.json() as { csrfToken: string }).csrfToken;
+    csrf = { cookie: `tinhso_csrf=${token}`, token };
+  });
+  const post = (payload: string, contentType = 'application/json') =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/officer/login',
+      headers: { 'content-type': contentType, cookie: csrf.cookie, 'x-csrf-token': csrf.token },
+      payload,
+    });
+
+  it('malformed JSON → 400 MALFORMED_JSON', async () => {
+    const res = await post('{"username": "tiepnhan.tamlong", ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON', messages: { en: 'The request body is not valid JSON.' } });
+  });
+
+  it('unknown fields → 400 VALIDATION_FAILED', async () => {
+    const res = await post(JSON.stringify({ username: 'tiepnhan.tamlong', password: 'Demo@2026', isAdmin: true }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('wrong types → 400 VALIDATION_FAILED naming the field', async () => {
+    const res = await post(JSON.stringify({ username: 'tiepnhan.tamlong', password: 12345 }));
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.details.issues.map((i: { path: string[] }) => i.path.join('.'))).toContain('password');
+  });
+
+  it('an oversize body (2 MB) → 413 BODY_TOO_LARGE', async () => {
+    const res = await post(JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'y' }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('an unsupported content type → 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const res = await post('<login><username>a</username></login>', 'application/xml');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
