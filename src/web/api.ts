@@ -39,25 +39,9 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface Unit {
-  code: string;
-  level: 'province' | 'district' | 'commune';
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  fullNameEn: string | null;
-  unitType: string;
-  parentCode: string | null;
-  provinceCode: string;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export interface UnitLink {
-  kind: 'full' | 'partial';
-  effectiveOn: string;
-  unit: Unit;
-}
+// The API's own response types: type-only imports, erased from the browser bundle.
+export type { Unit, UnitLink } from '../units/queries.ts';
+import type { Unit, UnitLink } from '../units/queries.ts';
 
 export interface UnitDetail extends Unit {
   parent: Unit | null;
