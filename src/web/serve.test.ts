@@ -39,6 +39,14 @@ describe('web app serving', () => {
     }
   });
 
+  it('serves the page to clients that accept anything (curl, link checkers)', async () => {
+    for (const headers of [{ accept: '*/*' }, {}]) {
+      const response = await app.inject({ url: '/', headers });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('<title>Tỉnh số</title>');
+    }
+  });
+
   it('serves hashed assets as immutable', async () => {
     const response = await app.inject({ url: '/assets/index-abc123.js' });
     expect(response.statusCode).toBe(200);
@@ -81,7 +89,8 @@ describe('web app serving', () => {
     ['GET', '/apis', html, true],
     ['HEAD', '/don-vi', html, true],
     ['DELETE', '/don-vi', html, false],
-    ['GET', '/don-vi', undefined, false],
+    ['GET', '/don-vi', undefined, true],
+    ['GET', '/favicon.ico', '*/*', false],
   ])('%s %s (accept %s) is a web route: %s', (method, url, accept, expected) => {
     expect(isWebAppRoute(method, url, accept)).toBe(expected);
   });

@@ -13,8 +13,12 @@ const serverPrefixes = ['/api', '/auth', '/sandbox', '/docs', '/openapi.json', '
 /** Whether a request is a browser asking for a page the web app routes itself (e.g. /tai-khoan). */
 export function isWebAppRoute(method: string, url: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (!accept?.includes('text/html')) return false;
-  return !isServerPath(url.split('?', 1)[0] ?? '/');
+  const pathname = url.split('?', 1)[0] ?? '/';
+  // A file name (/assets/x.js, /favicon.ico) that static serving did not find is a real 404.
+  if (/\.[a-z0-9]+$/i.test(pathname)) return false;
+  // Browsers send text/html; curl and link checkers send */* or nothing and should get the page too.
+  if (accept && !accept.includes('text/html') && !accept.includes('*/*')) return false;
+  return !isServerPath(pathname);
 }
 
 function isServerPath(pathname: string): boolean {
