@@ -1,19 +1,11 @@
 import { useState } from 'react';
-import {
-  citizenSignInUrl,
-  fetchAgency,
-  fetchUnit,
-  signOut,
-  type CitizenPrincipal,
-  type OfficerPrincipal,
-  type OfficerRole,
-  type RoleName,
-} from '../api.ts';
+import { fetchAgency, fetchUnit, signOut, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type RoleName } from '../api.ts';
 import { unitName, useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { formatDate } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
-import { Link, navigate } from '../router.tsx';
+import { navigate } from '../router.tsx';
+import { SignInChoices } from '../sign-in-choices.tsx';
 
 /** A unit's name, loaded on demand; the code until it arrives. */
 function UnitName({ code }: { code: string }) {
@@ -165,14 +157,7 @@ export function AccountPage() {
         <h1>{t('account.title')}</h1>
         <p className="lead">{t('account.signedOut')}</p>
         <p>{t('account.signInHint')}</p>
-        <div className="actions actions-stacked">
-          <a className="button button-primary" href={citizenSignInUrl}>
-            {t('home.citizenSignIn')}
-          </a>
-          <Link className="button button-secondary" to="/can-bo/dang-nhap">
-            {t('home.officerSignIn')}
-          </Link>
-        </div>
+        <SignInChoices isStacked />
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { errorCatalogue, type ErrorCode } from '../../platform/errors.ts';
-import { citizenSignInUrl } from '../api.ts';
+import { SignInChoices } from '../sign-in-choices.tsx';
 import { useI18n, useProvince, unitName } from '../app-state.tsx';
 import type { Language, MessageKey } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
@@ -41,15 +41,7 @@ export function HomePage() {
         </p>
         <h1 id="hero-title">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
-        <div className="actions">
-          {/* A full-page navigation: the sign-in runs through the identity provider's own pages. */}
-          <a className="button button-primary" href={citizenSignInUrl}>
-            {t('home.citizenSignIn')}
-          </a>
-          <Link className="button button-secondary" to="/can-bo/dang-nhap">
-            {t('home.officerSignIn')}
-          </Link>
-        </div>
+        <SignInChoices />
       </section>
 
       <section aria-labelledby="audiences-title" className="section">
