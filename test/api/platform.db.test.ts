@@ -18,6 +18,15 @@ describe(`platform endpoints (${testBackend()})`, () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ready', database: testBackend() });
+
+    // A second app whose database has gone away: /readyz says so while /healthz still answers.
+    const other = await createTestContext();
+    await other.database.close();
+    const down = await other.app.inject({ method: 'GET', url: '/readyz' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json().code).toBe('SERVICE_UNAVAILABLE');
+    expect((await other.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    await other.app.close();
   });
 
   it('publishes an OpenAPI 3.1 document that lists the units API', async () => {
