@@ -155,10 +155,125 @@ CREATE TABLE "procedures" (
 	CONSTRAINT "procedures_province_code" UNIQUE("province_code","code")
 );
 --> statement-breakpoint
+CREATE TABLE "attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_kind" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"object_key" text NOT NULL,
+	"sha256" varchar(64) NOT NULL,
+	"media_type" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"page_count" integer,
+	"width_px" integer,
+	"height_px" integer,
+	"file_name" text NOT NULL,
+	"dossier_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_components" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"component_code" text NOT NULL,
+	"name" text NOT NULL,
+	"attachment_id" uuid,
+	"source" text NOT NULL,
+	"store_document_id" uuid,
+	"is_supplement" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_drafts" (
+	"citizen_id" uuid NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"procedure_version_id" uuid NOT NULL,
+	"receiving_agency_code" text,
+	"form_data" jsonb NOT NULL,
+	"attachment_ids" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dossier_drafts_citizen_id_procedure_code_pk" PRIMARY KEY("citizen_id","procedure_code")
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"action" text NOT NULL,
+	"from_status" smallint,
+	"to_status" smallint NOT NULL,
+	"from_step" text,
+	"to_step" text,
+	"actor_kind" text NOT NULL,
+	"actor_id" uuid,
+	"actor_session_method" text,
+	"agency_code" text,
+	"reason" text,
+	"details" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "dossiers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"procedure_version_id" uuid NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"receiving_agency_code" text NOT NULL,
+	"handling_agency_code" text NOT NULL,
+	"unit_code" varchar(5) NOT NULL,
+	"status" smallint NOT NULL,
+	"channel" smallint NOT NULL,
+	"submitter_kind" text NOT NULL,
+	"submitter_officer_id" uuid,
+	"submitter_terminal" text,
+	"helper_id" uuid,
+	"applicant_citizen_id" uuid,
+	"applicant_kind" text NOT NULL,
+	"applicant_id_number" varchar(12) NOT NULL,
+	"applicant_tax_code" varchar(14),
+	"applicant_name" text NOT NULL,
+	"applicant_email" text,
+	"applicant_phone" text,
+	"is_vneid_verified" boolean DEFAULT false NOT NULL,
+	"form_data" jsonb NOT NULL,
+	"fee_total_vnd" bigint DEFAULT 0 NOT NULL,
+	"current_step" text DEFAULT 'reception' NOT NULL,
+	"assigned_officer_id" uuid,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone,
+	"appointment_at" timestamp with time zone,
+	"paused_at" timestamp with time zone,
+	"supplement_request_count" integer DEFAULT 0 NOT NULL,
+	"processing_ended_at" timestamp with time zone,
+	"returned_at" timestamp with time zone,
+	"withdrawn_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"principal_kind" text NOT NULL,
+	"principal_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"request_hash" varchar(64) NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_principal_kind_principal_id_key_pk" PRIMARY KEY("principal_kind","principal_id","key")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_components" ADD CONSTRAINT "dossier_components_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_components" ADD CONSTRAINT "dossier_components_attachment_id_attachments_id_fk" FOREIGN KEY ("attachment_id") REFERENCES "public"."attachments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_drafts" ADD CONSTRAINT "dossier_drafts_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_drafts" ADD CONSTRAINT "dossier_drafts_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "public"."procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_events" ADD CONSTRAINT "dossier_events_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "public"."procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_submitter_officer_id_officers_id_fk" FOREIGN KEY ("submitter_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_citizen_id_citizens_id_fk" FOREIGN KEY ("applicant_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_officer_id_officers_id_fk" FOREIGN KEY ("assigned_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -171,4 +286,14 @@ CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_kind","act
 CREATE INDEX "pd_access_subject_idx" ON "personal_data_access_log" USING btree ("data_subject","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "procedure_versions_one_current" ON "procedure_versions" USING btree ("procedure_id") WHERE "procedure_versions"."is_current";--> statement-breakpoint
 CREATE INDEX "procedure_versions_search_trgm" ON "procedure_versions" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "procedure_versions_current_idx" ON "procedure_versions" USING btree ("is_current","level","sector");
+CREATE INDEX "procedure_versions_current_idx" ON "procedure_versions" USING btree ("is_current","level","sector");--> statement-breakpoint
+CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_kind","owner_id","created_at");--> statement-breakpoint
+CREATE INDEX "dossier_components_dossier_idx" ON "dossier_components" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "dossier_events_dossier_idx" ON "dossier_events" USING btree ("dossier_id","at");--> statement-breakpoint
+CREATE INDEX "dossier_events_at_idx" ON "dossier_events" USING btree ("at");--> statement-breakpoint
+CREATE UNIQUE INDEX "dossiers_code_key" ON "dossiers" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "dossiers_applicant_citizen_idx" ON "dossiers" USING btree ("applicant_citizen_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("applicant_id_number");--> statement-breakpoint
+CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");

@@ -1,0 +1,224 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { citizens, officers } from '../identity/schema.ts';
+import { procedureVersions } from '../procedures/schema.ts';
+
+/**
+ * Trạng thái hồ sơ — the national status codes synced to the national portal (DOMAIN.md §2):
+ * 1 Mới đăng ký, 2 Được tiếp nhận, 3 Không được tiếp nhận, 4 Đang xử lý, 5 Yêu cầu bổ sung giấy tờ,
+ * 6 Yêu cầu thực hiện nghĩa vụ tài chính, 7 Công dân yêu cầu rút hồ sơ, 8 Dừng xử lý,
+ * 9 Đã xử lý xong, 10 Đã trả kết quả.
+ */
+export type DossierStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/** Kênh thực hiện (KenhThucHien): 1 trực tiếp (counter), 2 trực tuyến (online), 3 bưu chính công ích (post). */
+export type DossierChannel = 1 | 2 | 3;
+
+/**
+ * Who really submitted a dossier, so the genuine online rate can be told from the inflated one:
+ * `applicant` = the applicant's own signed-in session; `assisted` = an officer keyed an online dossier on
+ * the applicant's behalf; `counter` = received on paper at a counter; `post` = received by public post.
+ */
+export const submitterKinds = ['applicant', 'assisted', 'counter', 'post'] as const;
+export type SubmitterKind = (typeof submitterKinds)[number];
+
+/** Hồ sơ thủ tục hành chính — one dossier. Keeps the procedure version it was filed under. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Mã hồ sơ: human-friendly, unique, not a guessable sequence (format in docs/dossier-codes.md). */
+    code: text('code').notNull(),
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    /** The service centre (or agency) that received the dossier; Decree 118/2025: any centre in the province. */
+    receivingAgencyCode: text('receiving_agency_code').notNull(),
+    /** The competent agency that decides (cơ quan có thẩm quyền giải quyết). */
+    handlingAgencyCode: text('handling_agency_code').notNull(),
+    /** Unit (commune or province code) the dossier is counted under in reports: the handling agency's unit. */
+    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    status: smallint('status').$type<DossierStatus>().notNull(),
+    channel: smallint('channel').$type<DossierChannel>().notNull(),
+    submitterKind: text('submitter_kind', { enum: submitterKinds }).notNull(),
+    /** The officer who keyed (assisted) or received (counter) the dossier; null when the applicant submitted. */
+    submitterOfficerId: uuid('submitter_officer_id').references(() => officers.id),
+    /** Network/terminal the assisted or counter submission came from (e.g. "26572-TTPVHCC/quay-3"). */
+    submitterTerminal: text('submitter_terminal'),
+    /** Community digital-technology team member credited for helping (tổ công nghệ số cộng đồng). */
+    helperId: uuid('helper_id'),
+    /** The applicant's account when the applicant signed in (own session or known citizen). */
+    applicantCitizenId: uuid('applicant_citizen_id').references(() => citizens.id),
+    applicantKind: text('applicant_kind', { enum: ['citizen', 'organisation'] }).notNull(),
+    /** CCCD of the applicant (or of the organisation's representative). */
+    applicantIdNumber: varchar('applicant_id_number', { length: 12 }).notNull(),
+    applicantTaxCode: varchar('applicant_tax_code', { length: 14 }),
+    applicantName: text('applicant_name').notNull(),
+    applicantEmail: text('applicant_email'),
+    applicantPhone: text('applicant_phone'),
+    /** True when the submitting account was verified through VNeID (level 2); the index counts it. */
+    isVneidVerified: boolean('is_vneid_verified').notNull().default(false),
+    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
+    /** Total fees due in VND at submission, from the procedure's fee rules. */
+    feeTotalVnd: bigint('fee_total_vnd', { mode: 'number' }).notNull().default(0),
+    /** Workflow step the dossier is at (reception, processing, approval, result, return). */
+    currentStep: text('current_step').notNull().default('reception'),
+    assignedOfficerId: uuid('assigned_officer_id').references(() => officers.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    /** Ngày hẹn trả kết quả: appointment for the result. */
+    appointmentAt: timestamp('appointment_at', { withTimezone: true }),
+    /** While waiting for a supplement the clock is paused (from this moment). */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    supplementRequestCount: integer('supplement_request_count').notNull().default(0),
+    /** End of processing for the on-time rule: first of done (9), returned (10), stopped/refused (8/3). */
+    processingEndedAt: timestamp('processing_ended_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Optimistic concurrency: bumped by every action; a stale version gets 409 DOSSIER_CHANGED. */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_key').on(t.code),
+    index('dossiers_applicant_citizen_idx').on(t.applicantCitizenId, t.submittedAt),
+    index('dossiers_applicant_id_number_idx').on(t.applicantIdNumber),
+    index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt),
+    index('dossiers_receiving_status_idx').on(t.receivingAgencyCode, t.status, t.appointmentAt),
+    index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
+  ],
+);
+
+/** Thành phần hồ sơ nộp kèm — one component of a dossier and the file that carries it. */
+export const dossierComponents = pgTable(
+  'dossier_components',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** Document type code from the procedure version's components. */
+    componentCode: text('component_code').notNull(),
+    name: text('name').notNull(),
+    attachmentId: uuid('attachment_id').references(() => attachments.id),
+    /** Where the file came from: uploaded by the applicant, scanned at the counter, or taken from the store. */
+    source: text('source', { enum: ['upload', 'counter_scan', 'store'] }).notNull(),
+    /** The store document reused (DuocLayTuKhoDMQG), when source = store. */
+    storeDocumentId: uuid('store_document_id'),
+    /** Set when the component came in answer to a supplement request. */
+    isSupplement: boolean('is_supplement').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_components_dossier_idx').on(t.dossierId)],
+);
+
+/** A file checked by content and kept in the object store; claimed by a dossier at submission. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Who uploaded it: a citizen or an officer id. Only they can attach it to a dossier. */
+    ownerKind: text('owner_kind', { enum: ['citizen', 'officer'] }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    objectKey: text('object_key').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    mediaType: text('media_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Pages of a PDF; null for images. */
+    pageCount: integer('page_count'),
+    widthPx: integer('width_px'),
+    heightPx: integer('height_px'),
+    fileName: text('file_name').notNull(),
+    /** The dossier that claimed it; an attachment belongs to at most one dossier. */
+    dossierId: uuid('dossier_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerKind, t.ownerId, t.createdAt)],
+);
+
+/** Nhật ký xử lý — every action on a dossier appends one event, in the transaction that makes it. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** The action taken, e.g. submit, receive, refuse, request_supplement, withdraw (see the transition table). */
+    action: text('action').notNull(),
+    fromStatus: smallint('from_status').$type<DossierStatus>(),
+    toStatus: smallint('to_status').$type<DossierStatus>().notNull(),
+    fromStep: text('from_step'),
+    toStep: text('to_step'),
+    actorKind: text('actor_kind', { enum: ['citizen', 'officer', 'system'] }).notNull(),
+    actorId: uuid('actor_id'),
+    /** How the actor was signed in ('vneid', 'password', 'password+totp'): proves whose session acted. */
+    actorSessionMethod: text('actor_session_method'),
+    agencyCode: text('agency_code'),
+    reason: text('reason'),
+    details: jsonb('details'),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at), index('dossier_events_at_idx').on(t.at)],
+);
+
+/** Idempotency-Key of a submission: a retry with the same key returns the same dossier. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principalKind: text('principal_kind', { enum: ['citizen', 'officer'] }).notNull(),
+    principalId: uuid('principal_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the request body: the same key with a different body is a client error. */
+    requestHash: varchar('request_hash', { length: 64 }).notNull(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principalKind, t.principalId, t.key] })],
+);
+
+/** Hồ sơ nháp — a draft a citizen can resume on another device; one per citizen and procedure. */
+export const dossierDrafts = pgTable(
+  'dossier_drafts',
+  {
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id, { onDelete: 'cascade' }),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    receivingAgencyCode: text('receiving_agency_code'),
+    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
+    /** componentCode → attachment ids already uploaded. */
+    attachmentIds: jsonb('attachment_ids')
+      .$type<Record<string, string[]>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.citizenId, t.procedureCode] })],
+);
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierEventRow = typeof dossierEvents.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
