@@ -260,6 +260,56 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_principal_kind_principal_id_key_pk" PRIMARY KEY("principal_kind","principal_id","key")
 );
 --> statement-breakpoint
+CREATE TABLE "issued_document_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"document_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"action" text NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_id" uuid,
+	"reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "issued_documents" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"agency_code" text NOT NULL,
+	"document_type" text NOT NULL,
+	"title" text NOT NULL,
+	"subject_kind" text NOT NULL,
+	"subject_id_number" varchar(12),
+	"subject_tax_code" varchar(14),
+	"dossier_id" uuid,
+	"object_key" text NOT NULL,
+	"sha256" varchar(64) NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"signer_certificate_id" uuid NOT NULL,
+	"signer_fingerprint" varchar(64) NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"public_facts" jsonb NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by_officer_id" uuid,
+	"revocation_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signing_certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"agency_code" text DEFAULT '' NOT NULL,
+	"source" text NOT NULL,
+	"certificate_pem" text NOT NULL,
+	"fingerprint" varchar(64) NOT NULL,
+	"subject" text NOT NULL,
+	"not_before" timestamp with time zone NOT NULL,
+	"not_after" timestamp with time zone NOT NULL,
+	"private_key_sealed" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"retired_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -274,6 +324,9 @@ ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_submitter_officer_id_officers_id
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_citizen_id_citizens_id_fk" FOREIGN KEY ("applicant_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_officer_id_officers_id_fk" FOREIGN KEY ("assigned_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_document_events" ADD CONSTRAINT "issued_document_events_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certificate_id_signing_certificates_id_fk" FOREIGN KEY ("signer_certificate_id") REFERENCES "public"."signing_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -296,4 +349,12 @@ CREATE INDEX "dossiers_applicant_citizen_idx" ON "dossiers" USING btree ("applic
 CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("applicant_id_number");--> statement-breakpoint
 CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
-CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");
+CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
+CREATE INDEX "issued_document_events_document_idx" ON "issued_document_events" USING btree ("document_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "issued_documents_sha256" ON "issued_documents" USING btree ("sha256");--> statement-breakpoint
+CREATE INDEX "issued_documents_subject_id_idx" ON "issued_documents" USING btree ("subject_id_number");--> statement-breakpoint
+CREATE INDEX "issued_documents_subject_tax_idx" ON "issued_documents" USING btree ("subject_tax_code");--> statement-breakpoint
+CREATE INDEX "issued_documents_dossier_idx" ON "issued_documents" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "issued_documents_agency_idx" ON "issued_documents" USING btree ("agency_code","signed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_certificates_fingerprint" ON "signing_certificates" USING btree ("fingerprint");--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_certificates_active" ON "signing_certificates" USING btree ("kind","agency_code") WHERE "signing_certificates"."retired_at" IS NULL AND ("signing_certificates"."kind" = 'agency' OR "signing_certificates"."source" = 'development');

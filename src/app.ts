@@ -13,6 +13,8 @@ import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { webApp } from './web/serve.ts';
+import { documentsRoutes } from './documents/routes.ts';
+import { createDocumentServices } from './documents/services.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -70,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -81,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
+  await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
   await app.register(webApp);
   return app;
 }

@@ -24,6 +24,13 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_SCOPES: z.string().default('openid profile'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Agency signing keys: `<agencyCode>.p12` (PKCS#12) or `<agencyCode>.cert.pem` + `<agencyCode>.key.pem`,
+   * plus optional `trust-anchors.pem` (ADR 0003). Required outside demo mode for agencies that sign.
+   */
+  SIGNING_KEYS_DIR: z.string().optional(),
+  /** Passphrase of the PKCS#12 files and encrypted PEM keys in SIGNING_KEYS_DIR. */
+  SIGNING_KEYS_PASSPHRASE: z.string().optional(),
   /** The province this deployment serves (distribution key). */
   PROVINCE_CODE: z
     .string()
@@ -44,6 +51,7 @@ export interface AppConfig {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   provinceCode: string;
+  signing: { keysDir: string | undefined; passphrase: string | undefined };
   /** Secure cookies need HTTPS; on for any https PUBLIC_URL. */
   secureCookies: boolean;
 }
@@ -76,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
+    signing: { keysDir: e.SIGNING_KEYS_DIR ? path.resolve(e.SIGNING_KEYS_DIR) : undefined, passphrase: e.SIGNING_KEYS_PASSPHRASE },
     secureCookies: publicUrl.startsWith('https://'),
     ...overrides,
   };

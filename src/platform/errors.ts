@@ -62,6 +62,16 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  // Signed documents
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  DOCUMENT_ALREADY_REVOKED: { status: 409, vi: 'Văn bản đã bị thu hồi trước đó.', en: 'The document has already been revoked.' },
+  SIGNING_KEY_MISSING: {
+    status: 503,
+    vi: 'Cơ quan chưa được cấu hình khoá ký số.',
+    en: 'No signing key is configured for the agency.',
+  },
+  FILE_MISSING: { status: 400, vi: 'Vui lòng chọn tệp cần gửi.', en: 'Attach the file to send.' },
+  FILE_NOT_PDF: { status: 415, vi: 'Tệp gửi lên không phải là tệp PDF.', en: 'The file is not a PDF.' },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
