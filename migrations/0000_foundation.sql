@@ -266,7 +266,7 @@ CREATE TABLE "issued_document_events" (
 	"at" timestamp with time zone NOT NULL,
 	"action" text NOT NULL,
 	"actor_kind" text NOT NULL,
-	"actor_id" uuid,
+	"actor_id" text,
 	"reason" text
 );
 --> statement-breakpoint
