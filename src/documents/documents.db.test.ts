@@ -9,33 +9,19 @@ import { createTestContext, testBackend, type TestContext } from '../../test/sup
 import { auditLog } from '../platform/audit/schema.ts';
 import { errorCatalogue } from '../platform/errors.ts';
 import { PdfWriter } from '../platform/pdf/document.ts';
-import type { IssueRequest } from './domain/issue-request.ts';
 import { issueSignedDocument, type IssuedDocument } from './issue-document.ts';
 import { issuedDocumentEvents, issuedDocuments, signingCertificates } from './schema.ts';
 import { createDocumentServices, type DocumentServices } from './services.ts';
 import { developmentCaName } from './signing/certificates.ts';
 import { signPdfDocument } from './signing/pdf-signature.ts';
 import { makeTestPki } from './signing/test-certificates.ts';
+import { birthExtract, multipartPdf } from './test-fixtures.ts';
 
 let clock = new Date();
 let ctx: TestContext;
 let services: DocumentServices;
 let issued: IssuedDocument;
 const system = { kind: 'system', id: 'test' } as const;
-
-/** A birth certificate extract (trích lục khai sinh) for the first demo citizen. */
-export const birthExtract: IssueRequest = {
-  agencyCode: '26572-UBND',
-  documentType: 'birth-certificate-extract',
-  title: 'Trích lục khai sinh',
-  subjectIdNumber: '079090001234',
-  validFrom: '2026-01-01',
-  facts: [
-    { label: 'Số', value: '125/TLKS-BS' },
-    { label: 'Quyển số', value: '01/2026' },
-  ],
-  body: ['Họ, chữ đệm, tên: NGUYỄN VĂN AN', 'Ngày, tháng, năm sinh: 12/05/1990', 'Nơi đăng ký khai sinh: Ủy ban nhân dân phường Tam Long'],
-};
 
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
@@ -46,18 +32,14 @@ afterAll(async () => ctx.close());
 
 let uploads = 0;
 /** POSTs a file to the public verification endpoint as multipart/form-data, without any session or CSRF token. */
-async function upload(bytes: Uint8Array, options: { fileName?: string; remoteAddress?: string } = {}) {
-  const boundary = `----tinhso${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${options.fileName ?? 'ket-qua.pdf'}"\r\nContent-Type: application/pdf\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+async function upload(bytes: Uint8Array, options: { remoteAddress?: string } = {}) {
   uploads++;
   return ctx.app.inject({
     method: 'POST',
     url: '/api/v1/public/documents/verify',
     // A fresh client address per upload keeps the per-address rate limit out of the way.
     remoteAddress: options.remoteAddress ?? `10.0.${Math.floor(uploads / 200)}.${uploads % 200}`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
+    ...multipartPdf(bytes),
   });
 }
 
@@ -333,16 +315,7 @@ describe(`signing outside demo mode (${testBackend()})`, () => {
   it('no longer trusts the development CA: a demo-signed document is untrusted', async () => {
     const demoServices = createDocumentServices({ ...production.config, demoMode: true }, production.database.db, () => clock);
     const demoSigned = await issueSignedDocument(demoServices, birthExtract, system);
-    const res = await production.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/documents/verify',
-      headers: { 'content-type': 'multipart/form-data; boundary=b' },
-      payload: Buffer.concat([
-        Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n'),
-        Buffer.from(demoSigned.pdf),
-        Buffer.from('\r\n--b--\r\n'),
-      ]),
-    });
+    const res = await production.app.inject({ method: 'POST', url: '/api/v1/public/documents/verify', ...multipartPdf(demoSigned.pdf) });
     expect(res.json()).toMatchObject({ status: 'untrusted', code: 'SIGNER_NOT_TRUSTED' });
   });
 });
