@@ -17,7 +17,7 @@ import { signPdfDocument } from './signing/pdf-signature.ts';
 import { makeTestPki } from './signing/test-certificates.ts';
 import { birthExtract, multipartPdf } from './test-fixtures.ts';
 
-let clock = new Date();
+const clock = new Date();
 let ctx: TestContext;
 let services: DocumentServices;
 let issued: IssuedDocument;

@@ -42,6 +42,8 @@ export interface Session {
 // The API's own response types: type-only imports, erased from the browser bundle.
 export type { Unit, UnitLink } from '../units/queries.ts';
 import type { Unit, UnitLink } from '../units/queries.ts';
+export type { PublicDocumentView as DocumentVerification, UploadVerification } from '../documents/verification.ts';
+import type { PublicDocumentView, UploadVerification } from '../documents/verification.ts';
 
 export interface UnitDetail extends Unit {
   parent: Unit | null;
@@ -93,14 +95,16 @@ function isErrorBody(body: unknown): body is { code: string; message: string; me
 async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form (file upload) goes as multipart; the browser sets its boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, NETWORK_ERROR, 'Network error', null);
@@ -149,6 +153,18 @@ export function searchUnits(query: string): Promise<UnitList> {
 
 export function fetchAgency(code: string): Promise<Agency> {
   return call('GET', `/api/v1/agencies/${encodeURIComponent(code)}`);
+}
+
+/** The public verification of a signed document (no sign-in). */
+export function fetchDocumentVerification(documentId: string): Promise<PublicDocumentView> {
+  return call('GET', `/api/v1/public/documents/${encodeURIComponent(documentId)}/verification`);
+}
+
+/** Checks a PDF file: its signature, signer and hash against the record (no sign-in). */
+export function verifyDocumentFile(file: File): Promise<UploadVerification> {
+  const form = new FormData();
+  form.append('file', file);
+  return call('POST', '/api/v1/public/documents/verify', form);
 }
 
 /** Full-page URL that starts the citizen's VNeID (sandbox) sign-in and comes back to the account page. */

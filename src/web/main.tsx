@@ -7,6 +7,7 @@ import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { OfficerSignInPage } from './pages/officer-sign-in.tsx';
 import { UnitsPage } from './pages/units.tsx';
+import { VerifyPage } from './pages/verify.tsx';
 import { useLocation } from './router.tsx';
 import './styles.css';
 
@@ -15,11 +16,14 @@ const routes: Record<string, () => JSX.Element> = {
   '/don-vi': UnitsPage,
   '/can-bo/dang-nhap': OfficerSignInPage,
   '/tai-khoan': AccountPage,
+  '/verify': VerifyPage,
 };
 
 function App() {
   const { pathname } = useLocation();
-  const Page = routes[pathname.replace(/(.)\/$/, '$1')] ?? NotFoundPage;
+  const path = pathname.replace(/(.)\/$/, '$1');
+  // /verify/{documentId} is the address printed in every signed document's QR code.
+  const Page = routes[path] ?? (path.startsWith('/verify/') ? VerifyPage : NotFoundPage);
   return (
     <Layout>
       <Page />

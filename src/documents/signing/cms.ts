@@ -5,7 +5,6 @@ import {
   childAt,
   contextTag,
   derNull,
-  encode,
   explicit,
   integer,
   octetString,
