@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInDemoCitizen } from '../../test/support/sessions.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
-import { citizenClaims, signInCitizen } from '../identity/citizen-sign-in.ts';
-import { sandboxClaims, sandboxCitizens } from '../identity/sandbox/accounts.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { issueSignedDocument, type IssuedDocument } from './issue-document.ts';
 import { issuedDocumentEvents, issuedDocuments } from './schema.ts';
@@ -36,14 +35,7 @@ beforeAll(async () => {
   services = createDocumentServices(ctx.config, ctx.database.db, () => clock);
   csrfToken = (await ctx.app.inject({ method: 'GET', url: '/api/v1/session' })).json().csrfToken;
   for (const username of ['lanhdao.tamlong', 'quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp']) await signInOfficer(username);
-  const an = sandboxCitizens[0];
-  if (!an) throw new Error('no demo citizen');
-  const citizen = await signInCitizen(
-    ctx.database.db,
-    { issuer: 'https://vneid.example', claims: citizenClaims.parse(sandboxClaims(an)), now: clock },
-    { kind: 'anonymous', id: null },
-  );
-  tokens.set('citizen', citizen.session.token);
+  tokens.set('citizen', await signInDemoCitizen(ctx.database.db, clock));
 });
 afterAll(async () => ctx.close());
 

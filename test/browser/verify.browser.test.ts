@@ -7,7 +7,7 @@ import { issueSignedDocument, type IssuedDocument } from '../../src/documents/is
 import { revokeDocument } from '../../src/documents/revoke-document.ts';
 import { createDocumentServices, type DocumentServices } from '../../src/documents/services.ts';
 import { birthExtract } from '../../src/documents/test-fixtures.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium } from '../support/browser.ts';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage } from '../support/browser.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('public verification page, no sign-in, on a phone', () => {
@@ -39,14 +39,7 @@ describe('public verification page, no sign-in, on a phone', () => {
   });
 
   const openPage = async (pathname: string): Promise<Page> => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
+    ({ context, page, problems } = await openPhonePage(browser));
     await page.goto(`${ctx.baseUrl}${pathname}`);
     return page;
   };
