@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { documentStatuses, uploadOutcomes, uploadStatuses } from './domain/verification.ts';
 
-export const documentParams = z.strictObject({ id: z.string().max(100).describe('Document id (UUID), as in the QR code') });
+// Any id string is accepted here: whatever is not a recorded document's id answers DOCUMENT_NOT_FOUND alike.
+export const documentParams = z.strictObject({ id: z.string().describe('Document id (UUID), as in the QR code') });
 
 export const documentVerificationResponse = z.object({
   documentId: z.uuid(),

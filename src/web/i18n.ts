@@ -24,6 +24,7 @@ const vi = {
   'nav.signedInAs': 'Đang đăng nhập: {name}',
 
   'footer.api': 'Tài liệu API',
+  'footer.verify': 'Kiểm tra văn bản điện tử',
   'footer.sandbox': 'Bản thử nghiệm: VNeID ở đây là môi trường sandbox, không dùng tài khoản định danh thật.',
   'footer.license': 'Mã nguồn mở, giấy phép MIT.',
 
@@ -177,6 +178,7 @@ const en: Dictionary = {
   'nav.signedInAs': 'Signed in: {name}',
 
   'footer.api': 'API documentation',
+  'footer.verify': 'Check an electronic document',
   'footer.sandbox': 'Trial version: the VNeID used here is a sandbox, not the real national identity service.',
   'footer.license': 'Open source, MIT licence.',
 

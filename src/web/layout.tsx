@@ -62,7 +62,7 @@ function Footer() {
       <div className="container">
         <p className="sandbox-note">{t('footer.sandbox')}</p>
         <p>
-          <a href="/docs">{t('footer.api')} (/docs)</a> · {t('footer.license')}
+          <Link to="/verify">{t('footer.verify')}</Link> · <a href="/docs">{t('footer.api')} (/docs)</a> · {t('footer.license')}
         </p>
       </div>
     </footer>

@@ -60,6 +60,12 @@ describe('detached CMS', () => {
     expect(checkDetachedCms(cms, content)).toEqual({ outcome: 'broken', reason: 'signature-mismatch' });
   });
 
+  it('refuses a signature carrying dozens of certificates before building any chain', () => {
+    const chain = Array.from({ length: 11 }, () => platform.caCertificate);
+    const cms = buildDetachedCms({ content, signer: platform.material.certificate, chain, privateKey: platform.material.privateKey });
+    expect(checkDetachedCms(cms, content)).toEqual({ outcome: 'broken', reason: 'malformed' });
+  });
+
   it('calls garbage malformed', () => {
     expect(checkDetachedCms(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01), content)).toEqual({ outcome: 'broken', reason: 'malformed' });
     expect(checkDetachedCms(new Uint8Array(0), content)).toEqual({ outcome: 'broken', reason: 'malformed' });

@@ -4,6 +4,7 @@ import {
   bytesEqual,
   childAt,
   contextTag,
+  DerError,
   derNull,
   explicit,
   integer,
@@ -143,8 +144,12 @@ export type CmsCheck =
   | { outcome: 'broken'; reason: 'digest-mismatch' | 'signature-mismatch' | 'malformed' | 'signer-certificate-missing' }
   | { outcome: 'unsupported'; reason: string };
 
+// A real chain has a handful of certificates; a signature carrying dozens is refused before any work.
+const maxCertificates = 10;
+
 function parseCertificates(node: DerNode | undefined): X509Certificate[] {
   if (!node) return [];
+  if (node.children.length > maxCertificates) throw new DerError('too many certificates');
   return node.children.map((c) => new X509Certificate(Buffer.from(c.bytes)));
 }
 
