@@ -305,6 +305,13 @@ describe(`signing outside demo mode (${testBackend()})`, () => {
     expect(pdfsig(doc.pdf)).toContain('Signature is Valid.');
   });
 
+  it('refuses to sign once the configured certificate has ended', async () => {
+    const later = createDocumentServices(production.config, production.database.db, () => new Date(clock.getTime() + 400 * 86_400_000));
+    await expect(issueSignedDocument(later, { ...birthExtract, agencyCode: '79-STP' }, system)).rejects.toMatchObject({
+      code: 'SIGNING_KEY_MISSING',
+    });
+  });
+
   it('an agency without a configured key cannot sign (503 SIGNING_KEY_MISSING)', async () => {
     await expect(issueSignedDocument(productionServices, birthExtract, system)).rejects.toMatchObject({
       code: 'SIGNING_KEY_MISSING',

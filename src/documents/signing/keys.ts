@@ -141,6 +141,9 @@ export class SigningKeys {
     const configured = this.#configured.keys.get(agency.code);
     let signer: AgencySigner;
     if (configured) {
+      // Never sign with a certificate outside its validity: every verifier would reject the result.
+      const isInForce = new Date(configured.certificate.validFrom) <= now && now <= new Date(configured.certificate.validTo);
+      if (!isInForce) throw new AppError('SIGNING_KEY_MISSING', { agencyCode: agency.code, reason: 'certificate not in force' });
       const fingerprint = certificateFingerprint(configured.certificate);
       const [row] = await this.#db.select().from(signingCertificates).where(eq(signingCertificates.fingerprint, fingerprint));
       if (!row) throw new Error(`configured certificate of ${agency.code} is not recorded`);
