@@ -12,11 +12,18 @@ const score = z.number().nonnegative().nullable();
 /** A flat row has its group score as `score` (children) or `totalScore` (the parent), or both. */
 const hasScore = (row: { score?: number | null | undefined; totalScore?: number | null | undefined }) =>
   row.score !== undefined || row.totalScore !== undefined;
+/** A flat row's score fields: the parent has totalScore/totalMaxScore, children also score/maxScore. */
+const flatScores = {
+  score: score.optional(),
+  totalScore: score.optional(),
+  maxScore: z.number().optional(),
+  totalMaxScore: z.number().optional(),
+};
 const scoreMessage = { message: 'a row needs score or totalScore' };
 
 /** dvc-progress-tree: dossiers received and handled on time. */
 export const progressRowSchema = z
-  .looseObject({ departmentCode, totalReceived: count, totalOnTime: count, score: score.optional(), totalScore: score.optional() })
+  .looseObject({ departmentCode, totalReceived: count, totalOnTime: count, ...flatScores })
   .refine(hasScore, scoreMessage);
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 
@@ -29,8 +36,7 @@ export const paymentRowSchema = z
     totalDossierOnlineFormalityPaymentSuccess: count,
     totalFeeDossierFormality: count,
     totalFeeFormality: count,
-    score: score.optional(),
-    totalScore: score.optional(),
+    ...flatScores,
   })
   .refine(hasScore, scoreMessage);
 export type PaymentRow = z.infer<typeof paymentRowSchema>;

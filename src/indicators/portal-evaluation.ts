@@ -28,66 +28,47 @@ export interface PortalMetricRecord {
   denominator: number | null;
   ratio: number | null;
   published: number | null;
+  /** The maximum the portal published beside the score (null where it published none). */
   maxScore: number | null;
   /** counts: scored from numerator ÷ denominator; ratio: the numerator is null, the ratio was decided elsewhere; sum: a group total. */
   basis: 'counts' | 'ratio' | 'sum';
   raw: unknown;
 }
 
-const flatScore = (row: { score?: number | null; totalScore?: number | null }) => row.totalScore ?? row.score ?? null;
+/** A flat row's published group score and maximum (the parent row has only the total fields). */
+const flatScore = (row: ProgressRow | PaymentRow) => ({
+  published: row.totalScore ?? row.score ?? null,
+  maxScore: row.totalMaxScore ?? row.maxScore ?? null,
+});
 
 function progressRecords(row: ProgressRow): PortalMetricRecord[] {
-  const published = flatScore(row);
-  const base = { departmentCode: row.departmentCode, group: 'PROGRESS' as const, raw: row };
+  const base = { departmentCode: row.departmentCode, group: 'PROGRESS' as const, raw: row, ...flatScore(row) };
   return [
     // The group has one indicator, so its score is the group's score.
-    {
-      ...base,
-      metric: 'DOSSIER_ON_TIME',
-      numerator: row.totalOnTime,
-      denominator: row.totalReceived,
-      ratio: null,
-      published,
-      maxScore: 20,
-      basis: 'counts',
-    },
-    { ...base, metric: totalMetric, numerator: null, denominator: null, ratio: null, published, maxScore: 20, basis: 'sum' },
+    { ...base, metric: 'DOSSIER_ON_TIME', numerator: row.totalOnTime, denominator: row.totalReceived, ratio: null, basis: 'counts' },
+    { ...base, metric: totalMetric, numerator: null, denominator: null, ratio: null, basis: 'sum' },
   ];
 }
 
 function paymentRecords(row: PaymentRow): PortalMetricRecord[] {
-  const base = {
-    departmentCode: row.departmentCode,
-    group: 'PAYMENT' as const,
-    raw: row,
-    ratio: null,
-    published: null,
-    basis: 'counts' as const,
-  };
+  const base = { departmentCode: row.departmentCode, group: 'PAYMENT' as const, raw: row, ratio: null };
+  // The portal publishes only the group's score; its three components are recomputed for display.
+  const component = { ...base, published: null, maxScore: null, basis: 'counts' as const };
   return [
-    // The portal publishes only the group's score; its three components are recomputed for display.
     {
-      ...base,
+      ...component,
       metric: 'ONLINE_PAYMENT_DOSSIER',
       numerator: row.totalDossierOnlinePaymentSuccess,
       denominator: row.totalDossierFinancialObligation,
-      maxScore: 6,
     },
     {
-      ...base,
+      ...component,
       metric: 'ONLINE_PAYMENT_FORMALITY',
       numerator: row.totalDossierOnlineFormalityPaymentSuccess,
       denominator: row.totalFeeFormality,
-      maxScore: 2,
     },
-    {
-      ...base,
-      metric: 'FEE_FORMALITY_WITH_DOSSIER',
-      numerator: row.totalFeeDossierFormality,
-      denominator: row.totalFeeFormality,
-      maxScore: 2.5,
-    },
-    { ...base, metric: totalMetric, numerator: null, denominator: null, published: flatScore(row), maxScore: 10, basis: 'sum' },
+    { ...component, metric: 'FEE_FORMALITY_WITH_DOSSIER', numerator: row.totalFeeDossierFormality, denominator: row.totalFeeFormality },
+    { ...base, ...flatScore(row), metric: totalMetric, numerator: null, denominator: null, basis: 'sum' },
   ];
 }
 
@@ -169,7 +150,8 @@ export const portalFiles: readonly PortalFile[] = [
 
 /**
  * Reads the five evaluation files of a directory into records: PORTAL_FILE_MISSING when a file is
- * absent, PORTAL_FILE_INVALID (with the file and the zod issues) when one is not the portal's shape.
+ * absent, PORTAL_FILE_INVALID (with the file and the zod issues) when one is not the portal's shape
+ * or lists a unit's metric twice.
  */
 export async function readPortalEvaluation(dir: string): Promise<PortalMetricRecord[]> {
   const texts = await Promise.all(
@@ -177,7 +159,9 @@ export async function readPortalEvaluation(dir: string): Promise<PortalMetricRec
       try {
         return { file, text: await readFile(path.join(dir, file), 'utf8') };
       } catch (error) {
-        return { file, text: null, error };
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { file, text: null };
+        throw error;
       }
     }),
   );
@@ -192,6 +176,11 @@ export async function readPortalEvaluation(dir: string): Promise<PortalMetricRec
     } catch (error) {
       throw new AppError('PORTAL_FILE_INVALID', { file: portalFile.file, reason: 'not JSON', message: (error as Error).message });
     }
-    return portalFile.records(json);
+    const records = portalFile.records(json);
+    const keys = records.map((r) => `${r.departmentCode} ${r.metric}`);
+    const duplicates = [...new Set(keys.filter((key, j) => keys.indexOf(key) !== j))];
+    if (duplicates.length > 0)
+      throw new AppError('PORTAL_FILE_INVALID', { file: portalFile.file, reason: 'duplicate metrics', duplicates });
+    return records;
   });
 }

@@ -3,3 +3,4 @@ export * from '../../units/schema.ts';
 export * from '../../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
+export * from '../../indicators/schema.ts';
