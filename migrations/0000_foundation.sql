@@ -260,6 +260,25 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_principal_kind_principal_id_key_pk" PRIMARY KEY("principal_kind","principal_id","key")
 );
 --> statement-breakpoint
+CREATE TABLE "portal_evaluations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"period" varchar(7) NOT NULL,
+	"department_code" text NOT NULL,
+	"group" text NOT NULL,
+	"metric" text NOT NULL,
+	"numerator" bigint,
+	"denominator" bigint,
+	"ratio" numeric,
+	"published_score" numeric,
+	"max_score" numeric,
+	"basis" text NOT NULL,
+	"raw" jsonb NOT NULL,
+	"position" integer NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_evaluations_metric" UNIQUE("province_code","period","department_code","group","metric")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

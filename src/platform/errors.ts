@@ -62,6 +62,17 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  // Indicators
+  PORTAL_FILE_MISSING: {
+    status: 400,
+    vi: 'Thiếu tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia.',
+    en: 'A national public service portal evaluation file is missing.',
+  },
+  PORTAL_FILE_INVALID: {
+    status: 422,
+    vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
+    en: 'A national public service portal evaluation file is malformed.',
+  },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
