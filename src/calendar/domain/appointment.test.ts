@@ -10,7 +10,7 @@ const at = (local: string): Date => new Date(`${local}+07:00`);
 const local = (d: Date): string => formatLocalMoment(d.getTime()).slice(0, 19);
 const calendar = buildWorkingCalendar();
 
-/** 2025 as announced: Tết swap (Mon 27/1 off, Sat 8/2 worked) and 30/4 swap (Fri 2/5 off, Sat 26/4 worked). */
+/** 2025 swaps as reported in the press: Tết (Mon 27/1 off, Sat 8/2 worked), 30/4 (Fri 2/5 off, Sat 26/4 worked). */
 const announced2025: CalendarDay[] = [
   ...defaultCalendarDays(2025),
   { date: '2025-01-27', kind: 'day_off', nameVi: 'Nghỉ hoán đổi Tết', nameEn: 'Swapped day off (Tết)' },
@@ -82,7 +82,7 @@ describe('computeAppointment', () => {
     ['swapped Friday 2/5 does not', '2025-04-29T10:00:00', 1, '2025-05-05T10:00:00', '2025-05-02T10:00:00'],
     ['Tết 2025 swap: Monday 27/1 off', '2025-01-24T10:00:00', 1, '2025-02-03T10:00:00', '2025-01-27T10:00:00'],
     ['Tết 2025 make-up Saturday 8/2 counts', '2025-02-07T10:00:00', 1, '2025-02-08T10:00:00', '2025-02-10T10:00:00'],
-  ])('2025 as announced — %s: %s + %d working days → %s (defaults: %s)', (_name, from, amount, announced, defaults) => {
+  ])('2025 swaps — %s: %s + %d working days → %s (defaults: %s)', (_name, from, amount, announced, defaults) => {
     expect(local(computeAppointment(at(from), amount, 'working_days', calendar2025).appointmentAt)).toBe(announced);
     expect(local(computeAppointment(at(from), amount, 'working_days', calendar).appointmentAt)).toBe(defaults);
   });
@@ -119,7 +119,7 @@ describe('computeAppointment', () => {
   });
 });
 
-// Properties over 2024–2028 with the defaults and 2025 as announced (make-up Saturdays, swapped days).
+// Properties over 2024–2028 with the defaults and with the 2025 swaps (make-up Saturdays, swapped days).
 const moment = fc
   .integer({ min: Date.parse('2024-01-01T00:00:00+07:00'), max: Date.parse('2028-12-31T00:00:00+07:00') })
   .map((t) => new Date(t));

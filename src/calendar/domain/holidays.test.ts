@@ -44,7 +44,7 @@ describe('default holidays (Labour Code 2019 art. 112)', () => {
     ]);
   });
 
-  it('2023 as it was announced: Giỗ Tổ (Sat 29/4) and 30/4 (Sun) give 2/5 and 3/5 off; 2/9 (Sat) gives 1/9 and 4/9', () => {
+  it('2023 as reported: Giỗ Tổ (Sat 29/4) and 30/4 (Sun) give 2/5 and 3/5 off; 2/9 (Sat) gives 1/9 and 4/9', () => {
     const days = defaultCalendarDays(2023);
     const offs = days.filter((d) => d.kind === 'day_off').map((d) => `${d.date} ${d.nameVi}`);
     expect(offs).toEqual([

@@ -11,7 +11,7 @@ interface NamedDay {
 /**
  * Quốc khánh: Labour Code 2019 art. 112(1)(đ) gives 2/9 and one adjacent day (1/9 or 3/9), chosen
  * each year by the Prime Minister (art. 112(3)). Default: the adjacent weekday that touches a
- * weekend (a longer break, as in 2021–2025), else 1/9.
+ * weekend (a longer break, as reported for 2021–2025), else 1/9.
  */
 export function nationalDayAdjacentDay(year: number): DayNumber {
   const before = dayOfYmd(year, 9, 1);
@@ -23,8 +23,8 @@ export function nationalDayAdjacentDay(year: number): DayNumber {
 
 /**
  * Tết Nguyên đán: Labour Code 2019 art. 112(1)(b) gives 5 days placed yearly by the Prime Minister.
- * Default: the last day of the lunar year (29 or 30 tháng Chạp) through mùng 5 — six days, which every
- * announcement of 2023–2026 covered; the administrator adjusts the year once it is announced.
+ * Default: the last day of the lunar year (29 or 30 tháng Chạp) through mùng 5 — six days, all of them off
+ * in the 2023–2026 schedules as reported; the administrator adjusts the year once it is announced.
  */
 export function tetDays(year: number): NamedDay[] {
   const firstDay = lunarNewYearDay(year);
