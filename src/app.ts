@@ -11,6 +11,7 @@ import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { webApp } from './web/serve.ts';
 
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -81,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  await app.register(calendarRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    now: deps.now ?? (() => new Date()),
+  });
   await app.register(webApp);
   return app;
 }

@@ -5,3 +5,4 @@ export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
 export * from '../../indicators/schema.ts';
+export * from '../../calendar/schema.ts';
