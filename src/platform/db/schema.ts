@@ -4,3 +4,5 @@ export * from '../../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
+export * from '../../payments/schema.ts';
+export * from '../../payments/sandbox-gateway/schema.ts';
