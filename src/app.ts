@@ -12,6 +12,7 @@ import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
 
 export interface AppDeps {
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -81,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(webApp);
   return app;
 }
