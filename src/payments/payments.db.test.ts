@@ -290,9 +290,9 @@ describe(`who may pay (${testBackend()})`, () => {
   it.each([
     ['refused (3)', 3, 10_000],
     ['withdrawn (7)', 7, 10_000],
-    ['returned (10)', 10, 10_000],
-    ['with nothing to pay', 2, 0],
-  ] as const)('a dossier %s has nothing to pay: 409 PAYMENT_NOT_DUE', async (_label, status, feeTotalVnd) => {
+    ['already returned (10)', 10, 10_000],
+    ['received, owing nothing', 2, 0],
+  ] as const)('a dossier %s: 409 PAYMENT_NOT_DUE', async (_label, status, feeTotalVnd) => {
     const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status, feeTotalVnd });
     const { browser, csrf } = await citizenBrowser(an.token);
     const res = await startPaying(browser, csrf, dossier.code);
