@@ -53,6 +53,7 @@ export async function resumeProcessingAfterPayment(
 export async function recordDossierPayment(tx: Tx, payment: PaymentRow, at: Date): Promise<void> {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, payment.dossierId)).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { dossierId: payment.dossierId });
+  const paidBefore = (await paidAmountsOf(tx, dossier.id)).reduce((sum, a) => sum + a, 0) - payment.amountVnd;
   const { fromStatus, toStatus } = await resumeProcessingAfterPayment(tx, dossier, at);
   const details = {
     paymentId: payment.id,
@@ -64,6 +65,8 @@ export async function recordDossierPayment(tx: Tx, payment: PaymentRow, at: Date
     payerCitizenId: payment.payerCitizenId,
     // The index counts online payments (Decision 766, "Thanh toán trực tuyến").
     channel: 'online',
+    // Two attempts both paid (two tabs): the money was taken, so it is recorded, and flagged for a refund.
+    isOverpayment: paidBefore >= dossier.feeTotalVnd,
   };
   await tx.insert(dossierEvents).values({
     dossierId: dossier.id,

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/client.ts';
-import type { PaymentGateway } from './gateway/gateway.ts';
+import type { CallbackReading, PaymentGateway } from './gateway/gateway.ts';
 import { ipnAnswers, type GatewayParams, type IpnAnswer } from './gateway/protocol.ts';
 import { findPaymentByOrderRef, isSameAmount, recordNotification, settlePayment } from './settlement.ts';
 
@@ -18,6 +18,15 @@ export function singleValued(raw: RawQuery): { params: GatewayParams; isAmbiguou
   return { params, isAmbiguous };
 }
 
+/** The single-valued parameters of a gateway request and their verified reading (null when ambiguous or no gateway). */
+export function readGatewayQuery(
+  gateway: PaymentGateway | null,
+  query: RawQuery,
+): { params: GatewayParams; reading: CallbackReading | null } {
+  const { params, isAmbiguous } = singleValued(query);
+  return { params, reading: gateway && !isAmbiguous ? gateway.readCallback(params) : null };
+}
+
 /**
  * IPN — the gateway's server-to-server notification of a transaction's result. Checks, in the
  * gateway's order: signature (97), order (01), amount (04), already settled (02); then settles the
@@ -30,8 +39,7 @@ export async function handleIpn(
 ): Promise<IpnAnswer> {
   const { db, gateway } = deps;
   const at = deps.now();
-  const { params, isAmbiguous } = singleValued(query);
-  const reading = gateway && !isAmbiguous ? gateway.readCallback(params) : null;
+  const { params, reading } = readGatewayQuery(gateway, query);
   const base = { at, channel: 'ipn' as const, params, ip: meta.ip };
   if (!reading?.isSignatureValid) {
     const answer = gateway ? ipnAnswers.invalidSignature : ipnAnswers.unknownError;
@@ -53,7 +61,12 @@ export async function handleIpn(
     return ipnAnswers.orderNotFound;
   }
   if (!isSameAmount(payment, result)) {
-    await recordNotification(db, { ...signed, paymentId: payment.id, outcome: 'invalid_amount', answerCode: ipnAnswers.invalidAmount.RspCode });
+    await recordNotification(db, {
+      ...signed,
+      paymentId: payment.id,
+      outcome: 'invalid_amount',
+      answerCode: ipnAnswers.invalidAmount.RspCode,
+    });
     return ipnAnswers.invalidAmount;
   }
   return db.transaction(async (tx) => {

@@ -39,13 +39,17 @@ export async function paymentsModule(app: FastifyInstance, opts: PaymentsModuleO
   await app.register(paymentRoutes, { prefix: '/api/v1', database, gateway, publicUrl: config.publicUrl, isSandbox, now });
 
   // The browser back from the gateway: look at the payment (never trusting the parameters) and go to the dossier page.
-  app.get(paymentReturnPath, { schema: { hide: true } }, async (request, reply) => {
-    const back = await resolvePaymentReturn({ db: database.db, gateway, now }, request.query as RawQuery, { ip: request.ip });
-    const target = back.dossierCode
-      ? `/ho-so/${encodeURIComponent(back.dossierCode)}?thanh-toan=${back.result}`
-      : `/ho-so-cua-toi?thanh-toan=${back.result}`;
-    return reply.header('cache-control', 'no-store').redirect(target, 303);
-  });
+  app.get(
+    paymentReturnPath,
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const back = await resolvePaymentReturn({ db: database.db, gateway, now }, request.query as RawQuery, { ip: request.ip });
+      const target = back.dossierCode
+        ? `/ho-so/${encodeURIComponent(back.dossierCode)}?thanh-toan=${back.result}`
+        : `/ho-so-cua-toi?thanh-toan=${back.result}`;
+      return reply.header('cache-control', 'no-store').redirect(target, 303);
+    },
+  );
 
   const secret = merchantSecret(config);
   if (config.demoMode && config.payment?.isSandbox && secret) {

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { returnPageResult } from './domain/payment-rules.ts';
 import type { PaymentGateway } from './gateway/gateway.ts';
-import { singleValued, type RawQuery } from './handle-ipn.ts';
+import { readGatewayQuery, type RawQuery } from './handle-ipn.ts';
 import { findPaymentByOrderRef, recordNotification, settleFromQuery } from './settlement.ts';
 
 /** Where the browser goes after the gateway: the dossier page with the payment's recorded result, or `loi`. */
@@ -24,8 +24,7 @@ export async function resolvePaymentReturn(
   meta: { ip: string | null },
 ): Promise<PaymentReturn> {
   const { db, gateway } = deps;
-  const { params, isAmbiguous } = singleValued(query);
-  const reading = gateway && !isAmbiguous ? gateway.readCallback(params) : null;
+  const { params, reading } = readGatewayQuery(gateway, query);
   const orderRef = reading?.isSignatureValid ? reading.result.orderRef : (params['vnp_TxnRef'] ?? null);
   const payment = reading?.isSignatureValid ? await findPaymentByOrderRef(db, orderRef) : null;
   await recordNotification(db, {

@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../test/support/pdf-text.ts';
-import { insertTestDossier, signInTestCitizen } from '../../test/support/payment-fixtures.ts';
+import { insertTestDossier, signedPaymentResult, signInTestCitizen } from '../../test/support/payment-fixtures.ts';
 import { TestBrowser, formAction } from '../../test/support/browser-client.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { dossierEvents, dossiers, type DossierRow } from '../dossiers/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { signParams, withQuery } from './gateway/protocol.ts';
-import { createConfiguredGateway, merchantSecret } from './module.ts';
+import { createConfiguredGateway } from './module.ts';
 import { reconcilePendingPayments } from './reconcile.ts';
 import { paymentNotifications, payments } from './schema.ts';
 import { sandboxGatewayTransactions } from './sandbox-gateway/schema.ts';
@@ -16,13 +16,11 @@ let clock = new Date();
 let ctx: TestContext;
 let an: { citizenId: string; token: string; idNumber: string };
 let binh: { citizenId: string; token: string; idNumber: string };
-let secret: string;
 
 beforeAll(async () => {
   ctx = await createTestContext({ listen: true, now: () => clock });
   an = await signInTestCitizen(ctx.database.db, 0, clock);
   binh = await signInTestCitizen(ctx.database.db, 1, clock);
-  secret = merchantSecret(ctx.config) ?? '';
 });
 afterAll(async () => ctx.close());
 
@@ -40,14 +38,22 @@ async function startPaying(browser: TestBrowser, csrf: string, code: string): Pr
 
 /** The hidden fields of the sandbox page's form, decoded. */
 function hiddenFields(html: string): Record<string, string> {
-  const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', decode(m[2] ?? '')]));
+  const decode = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', decode(m[2] ?? '')]),
+  );
 }
 
 /** Starts a payment, opens the sandbox page and submits the tester's decision; answers the gateway's redirect. */
 async function payOnSandbox(
   dossier: DossierRow,
-  decision: 'pay' | 'cancel',
+  decision: 'pay' | 'cancel' | 'fail',
   options: { dropIpn?: boolean } = {},
 ): Promise<{ browser: TestBrowser; paymentId: string; orderRef: string; returnRedirect: string; page: string }> {
   const { browser, csrf } = await citizenBrowser(an.token);
@@ -83,7 +89,8 @@ async function payEvents(dossierId: string) {
   return ctx.database.db
     .select()
     .from(dossierEvents)
-    .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.action, 'pay')));
+    .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.action, 'pay')))
+    .orderBy(asc(dossierEvents.id));
 }
 
 async function ipn(params: Record<string, string>): Promise<{ RspCode: string; Message: string }> {
@@ -94,7 +101,11 @@ async function ipn(params: Record<string, string>): Promise<{ RspCode: string; M
 
 describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
   it('start → sandbox page → pay → IPN → paid: pay event, status 6 → 4, audit, receipt', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     expect(dossier.feeTotalVnd).toBe(10_000);
     const { browser, paymentId, page, returnRedirect } = await payOnSandbox(dossier, 'pay');
 
@@ -112,9 +123,15 @@ describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
     const events = await payEvents(dossier.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ fromStatus: 6, toStatus: 4, actorKind: 'system' });
-    const audits = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, dossier.id), eq(auditLog.action, 'dossier.pay')));
+    const audits = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, dossier.id), eq(auditLog.action, 'dossier.pay')));
     expect(audits).toHaveLength(1);
-    const [ledger] = await ctx.database.db.select().from(sandboxGatewayTransactions).where(eq(sandboxGatewayTransactions.txnRef, paid.orderRef));
+    const [ledger] = await ctx.database.db
+      .select()
+      .from(sandboxGatewayTransactions)
+      .where(eq(sandboxGatewayTransactions.txnRef, paid.orderRef));
     expect(ledger?.ipnResult).toMatchObject({ status: 200, answer: { RspCode: '00' } });
 
     // The browser comes back and lands on the dossier page with the recorded result.
@@ -144,7 +161,11 @@ describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
   });
 
   it('replaying the IPN answers 02 and changes nothing', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { paymentId, returnRedirect } = await payOnSandbox(dossier, 'pay');
     const before = await paymentRow(paymentId);
     // The return URL carries the very parameters the gateway signed for the IPN.
@@ -158,7 +179,11 @@ describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
   });
 
   it('cancelling on the gateway records a cancelled payment and leaves the dossier alone', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { browser, paymentId, returnRedirect } = await payOnSandbox(dossier, 'cancel');
     expect(await paymentRow(paymentId)).toMatchObject({ status: 'cancelled', gatewayResponseCode: '24', settledVia: 'ipn' });
     expect((await dossierRow(dossier.id)).status).toBe(6);
@@ -170,8 +195,28 @@ describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
     expect((await startPaying(browser, csrfToken, dossier.code)).status).toBe(201);
   });
 
+  it('a bank refusal on the gateway (insufficient funds) fails the payment with the gateway’s reason', async () => {
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
+    const { browser, paymentId, returnRedirect } = await payOnSandbox(dossier, 'fail');
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: 'failed',
+      gatewayResponseCode: '51',
+      failureReason: 'Tài khoản không đủ số dư',
+    });
+    expect((await browser.fetch(returnRedirect)).headers.get('location')).toBe(`/ho-so/${dossier.code}?thanh-toan=that-bai`);
+    expect(await payEvents(dossier.id)).toHaveLength(0);
+  });
+
   it('when the IPN is lost, the return page asks the gateway (querydr) instead of trusting its parameters', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { browser, paymentId, returnRedirect } = await payOnSandbox(dossier, 'pay', { dropIpn: true });
     expect((await paymentRow(paymentId)).status).toBe('pending');
     const back = await browser.fetch(returnRedirect);
@@ -181,7 +226,11 @@ describe(`paying a fee on the sandbox gateway (${testBackend()})`, () => {
   });
 
   it('a forged return URL settles nothing and lands on "my dossiers" with an error', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { browser, paymentId, returnRedirect } = await payOnSandbox(dossier, 'cancel', { dropIpn: true });
     const forged = new URL(returnRedirect);
     forged.searchParams.set('vnp_ResponseCode', '00');
@@ -209,18 +258,7 @@ describe(`IPN abuse (${testBackend()})`, () => {
     orderRef = started.orderRef;
   });
 
-  const result = (over: Record<string, string> = {}) => ({
-    vnp_Amount: '1000000',
-    vnp_BankCode: 'NCB',
-    vnp_OrderInfo: 'Thanh toan',
-    vnp_PayDate: '20260302100000',
-    vnp_ResponseCode: '00',
-    vnp_TmnCode: ctx.config.payment?.merchantCode ?? '',
-    vnp_TransactionNo: '12345678',
-    vnp_TransactionStatus: '00',
-    vnp_TxnRef: orderRef,
-    ...over,
-  });
+  const result = (over: Record<string, string> = {}) => signedPaymentResult(ctx, orderRef, over);
 
   async function expectNothingChanged(): Promise<void> {
     expect(await paymentRow(paymentId)).toMatchObject({ status: 'pending', gatewayTransactionNo: null, rawNotifications: [] });
@@ -234,7 +272,7 @@ describe(`IPN abuse (${testBackend()})`, () => {
   }
 
   it('a wrong signature → 97, logged as invalid, nothing changed', async () => {
-    const tampered = { ...signParams(result({ vnp_Amount: '100' }), secret), vnp_Amount: '1000000' };
+    const tampered = { ...result({ vnp_Amount: '100' }), vnp_Amount: '1000000' };
     expect(await ipn(tampered)).toEqual({ RspCode: '97', Message: 'Invalid signature' });
     expect(await lastLogged()).toMatchObject({ isSignatureValid: false, outcome: 'invalid_signature', answerCode: '97', orderRef });
     await expectNothingChanged();
@@ -242,31 +280,32 @@ describe(`IPN abuse (${testBackend()})`, () => {
 
   it('a signature under another secret, or none at all → 97', async () => {
     expect((await ipn(signParams(result(), 'not-the-merchant-secret'))).RspCode).toBe('97');
-    expect((await ipn(result())).RspCode).toBe('97');
+    const { vnp_SecureHash: _hash, ...unsigned } = result();
+    expect((await ipn(unsigned)).RspCode).toBe('97');
     await expectNothingChanged();
   });
 
   it('a repeated parameter is ambiguous → 97', async () => {
-    const signed = signParams(result(), secret);
+    const signed = result();
     const url = `${withQuery(`${ctx.baseUrl}/api/v1/payments/ipn`, signed)}&vnp_Amount=1`;
     expect(((await (await fetch(url)).json()) as { RspCode: string }).RspCode).toBe('97');
     await expectNothingChanged();
   });
 
   it('a wrong amount, correctly signed → 04, nothing changed', async () => {
-    expect(await ipn(signParams(result({ vnp_Amount: '100000' }), secret))).toEqual({ RspCode: '04', Message: 'Invalid amount' });
+    expect(await ipn(result({ vnp_Amount: '100000' }))).toEqual({ RspCode: '04', Message: 'Invalid amount' });
     expect(await lastLogged()).toMatchObject({ isSignatureValid: true, outcome: 'invalid_amount', paymentId });
     await expectNothingChanged();
   });
 
   it('an unknown order → 01', async () => {
-    expect(await ipn(signParams(result({ vnp_TxnRef: 'NO-SUCH-ORDER' }), secret))).toEqual({ RspCode: '01', Message: 'Order not found' });
+    expect(await ipn(result({ vnp_TxnRef: 'NO-SUCH-ORDER' }))).toEqual({ RspCode: '01', Message: 'Order not found' });
     expect(await lastLogged()).toMatchObject({ outcome: 'order_not_found', orderRef: 'NO-SUCH-ORDER', paymentId: null });
     await expectNothingChanged();
   });
 
   it('the genuine notification then settles it once; the replay answers 02', async () => {
-    const genuine = signParams(result(), secret);
+    const genuine = result();
     expect(await ipn(genuine)).toEqual({ RspCode: '00', Message: 'Confirm Success' });
     expect(await ipn(genuine)).toEqual({ RspCode: '02', Message: 'Order already confirmed' });
     expect(await paymentRow(paymentId)).toMatchObject({ status: 'paid', gatewayTransactionNo: '12345678' });
@@ -276,7 +315,11 @@ describe(`IPN abuse (${testBackend()})`, () => {
 
 describe(`who may pay (${testBackend()})`, () => {
   it('a citizen cannot pay, list or even learn of another citizen’s dossier (404)', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { browser, csrf } = await citizenBrowser(binh.token);
     const res = await startPaying(browser, csrf, dossier.code);
     expect(res.status).toBe(404);
@@ -287,13 +330,56 @@ describe(`who may pay (${testBackend()})`, () => {
     expect(await ctx.database.db.select().from(payments).where(eq(payments.dossierId, dossier.id))).toHaveLength(0);
   });
 
+  it('starting twice resumes the open attempt instead of doubling it', async () => {
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
+    const { browser, csrf } = await citizenBrowser(an.token);
+    const first = (await (await startPaying(browser, csrf, dossier.code)).json()) as { orderRef: string };
+    const second = (await (await startPaying(browser, csrf, dossier.code)).json()) as { orderRef: string };
+    expect(second.orderRef).toBe(first.orderRef);
+    expect(await ctx.database.db.select().from(payments).where(eq(payments.dossierId, dossier.id))).toHaveLength(1);
+  });
+
+  it('when two attempts are both paid, the second is recorded and flagged as an overpayment', async () => {
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
+    const { browser, csrf } = await citizenBrowser(an.token);
+    const start = clock;
+    const first = (await (await startPaying(browser, csrf, dossier.code)).json()) as { orderRef: string };
+    clock = new Date(start.getTime() + 14.5 * 60_000); // the first pay URL is about to expire: a new attempt starts
+    const second = (await (await startPaying(browser, csrf, dossier.code)).json()) as { orderRef: string };
+    clock = start;
+    expect(second.orderRef).not.toBe(first.orderRef);
+    for (const ref of [first.orderRef, second.orderRef]) {
+      const answer = await ipn(signedPaymentResult(ctx, ref, { vnp_TransactionNo: '11112222' }));
+      expect(answer.RspCode).toBe('00');
+    }
+    const events = await payEvents(dossier.id);
+    expect(events.map((e) => (e.details as { isOverpayment: boolean }).isOverpayment)).toEqual([false, true]);
+    expect(events.map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      [6, 4],
+      [4, 4],
+    ]);
+  });
+
   it.each([
     ['refused (3)', 3, 10_000],
     ['withdrawn (7)', 7, 10_000],
     ['already returned (10)', 10, 10_000],
     ['received, owing nothing', 2, 0],
   ] as const)('a dossier %s: 409 PAYMENT_NOT_DUE', async (_label, status, feeTotalVnd) => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status, feeTotalVnd });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status,
+      feeTotalVnd,
+    });
     const { browser, csrf } = await citizenBrowser(an.token);
     const res = await startPaying(browser, csrf, dossier.code);
     expect(res.status).toBe(409);
@@ -305,13 +391,18 @@ describe(`the sandbox gateway refuses what a real one would (${testBackend()})`,
   it('a pay URL with an altered amount: "Sai chữ ký", nothing recorded at the gateway', async () => {
     const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber });
     const { browser, csrf } = await citizenBrowser(an.token);
-    const { redirectUrl, orderRef } = (await (await startPaying(browser, csrf, dossier.code)).json()) as { redirectUrl: string; orderRef: string };
+    const { redirectUrl, orderRef } = (await (await startPaying(browser, csrf, dossier.code)).json()) as {
+      redirectUrl: string;
+      orderRef: string;
+    };
     const altered = new URL(redirectUrl);
     altered.searchParams.set('vnp_Amount', '100');
     const res = await browser.fetch(altered.toString());
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Sai chữ ký');
-    expect(await ctx.database.db.select().from(sandboxGatewayTransactions).where(eq(sandboxGatewayTransactions.txnRef, orderRef))).toHaveLength(0);
+    expect(
+      await ctx.database.db.select().from(sandboxGatewayTransactions).where(eq(sandboxGatewayTransactions.txnRef, orderRef)),
+    ).toHaveLength(0);
   });
 
   it('an expired pay URL', async () => {
@@ -332,7 +423,11 @@ describe(`the sandbox gateway refuses what a real one would (${testBackend()})`,
 
 describe(`reconciliation (${testBackend()})`, () => {
   it('settles a payment whose IPN was dropped, by asking the gateway', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { paymentId } = await payOnSandbox(dossier, 'pay', { dropIpn: true });
     expect((await paymentRow(paymentId)).status).toBe('pending');
     const gateway = createConfiguredGateway(ctx.config);
@@ -349,7 +444,11 @@ describe(`reconciliation (${testBackend()})`, () => {
   });
 
   it('fails a payment the citizen never completed, once well past its deadline', async () => {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: an.citizenId, applicantIdNumber: an.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: an.citizenId,
+      applicantIdNumber: an.idNumber,
+      status: 6,
+    });
     const { browser, csrf } = await citizenBrowser(an.token);
     const { paymentId } = (await (await startPaying(browser, csrf, dossier.code)).json()) as { paymentId: string };
     const gateway = createConfiguredGateway(ctx.config);

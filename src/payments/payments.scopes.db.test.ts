@@ -1,12 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenOf, insertTestDossier, signInTestCitizen, signInTestOfficer } from '../../test/support/payment-fixtures.ts';
+import {
+  csrfTokenOf,
+  insertTestDossier,
+  signedPaymentResult,
+  signInTestCitizen,
+  signInTestOfficer,
+} from '../../test/support/payment-fixtures.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import type { DossierRow } from '../dossiers/schema.ts';
 import { personalDataAccessLog } from '../platform/audit/schema.ts';
-import { signParams, withQuery } from './gateway/protocol.ts';
-import { merchantSecret } from './module.ts';
+import { withQuery } from './gateway/protocol.ts';
 
 /** Who may call each payments endpoint, and who may not (one test per caller and endpoint). */
 
@@ -47,22 +52,11 @@ beforeAll(async () => {
   dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: owner.citizenId, applicantIdNumber: owner.idNumber, status: 6 });
 
   // Two payments: one paid through a signed IPN (as the gateway would), one left pending.
-  const first = (await call('POST', `/api/v1/dossiers/${dossier.code}/payments`, 'owner')).json() as { paymentId: string; orderRef: string };
-  const secret = merchantSecret(ctx.config) ?? '';
-  const ipn = signParams(
-    {
-      vnp_Amount: '1000000',
-      vnp_BankCode: 'NCB',
-      vnp_OrderInfo: 'Thanh toan',
-      vnp_PayDate: '20260302100000',
-      vnp_ResponseCode: '00',
-      vnp_TmnCode: ctx.config.payment?.merchantCode ?? '',
-      vnp_TransactionNo: '87654321',
-      vnp_TransactionStatus: '00',
-      vnp_TxnRef: first.orderRef,
-    },
-    secret,
-  );
+  const first = (await call('POST', `/api/v1/dossiers/${dossier.code}/payments`, 'owner')).json() as {
+    paymentId: string;
+    orderRef: string;
+  };
+  const ipn = signedPaymentResult(ctx, first.orderRef, { vnp_TransactionNo: '87654321' });
   const answer = await ctx.app.inject({ method: 'GET', url: withQuery('/api/v1/payments/ipn', ipn) });
   expect(answer.json()).toEqual({ RspCode: '00', Message: 'Confirm Success' });
   paidPaymentId = first.paymentId;
@@ -126,7 +120,14 @@ describe(`GET /api/v1/dossiers/{code}/payments (${testBackend()})`, () => {
     expect(res.json()).toMatchObject({
       dossierCode: dossier.code,
       outstandingVnd: 0,
-      items: [{ id: paidPaymentId, status: 'paid', gatewayTransactionNo: '87654321', receiptUrl: `/api/v1/payments/${paidPaymentId}/receipt.pdf` }],
+      items: [
+        {
+          id: paidPaymentId,
+          status: 'paid',
+          gatewayTransactionNo: '87654321',
+          receiptUrl: `/api/v1/payments/${paidPaymentId}/receipt.pdf`,
+        },
+      ],
     });
   });
 });

@@ -47,6 +47,8 @@ export type DossierPaymentsResponse = z.infer<typeof dossierPaymentsResponse>;
 export const ipnQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 export const ipnResponse = z.object({
-  RspCode: z.enum(['00', '01', '02', '04', '97', '99']).describe('00 confirmed, 01 order not found, 02 already confirmed, 04 invalid amount, 97 invalid signature'),
+  RspCode: z
+    .enum(['00', '01', '02', '04', '97', '99'])
+    .describe('00 confirmed, 01 order not found, 02 already confirmed, 04 invalid amount, 97 invalid signature'),
   Message: z.string(),
 });

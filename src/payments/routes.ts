@@ -79,6 +79,8 @@ export async function paymentRoutes(app: FastifyInstance, opts: PaymentRoutesOpt
   r.get(
     '/payments/ipn',
     {
+      // Generous for the gateway's servers, but a flood of forged notifications cannot fill the log.
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
       schema: {
         tags: ['payments'],
         summary: 'IPN: the gateway’s server-to-server notification (signed vnp_* parameters); answers {RspCode, Message}',

@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/record.ts';
 import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { recordDossierPayment } from './dossier-payment.ts';
 import type { GatewayResult, PaymentGateway } from './gateway/gateway.ts';
-import type { GatewayParams } from './gateway/protocol.ts';
+import { paymentResponseCodes, type GatewayParams, type PaymentResponseCode } from './gateway/protocol.ts';
 import { paymentNotifications, payments, type NotificationOutcome, type PaymentRow } from './schema.ts';
 
 /**
@@ -54,6 +54,13 @@ export function isSameAmount(payment: PaymentRow, result: GatewayResult): boolea
   return result.amountMinor !== null && result.amountMinor === payment.amountVnd * 100;
 }
 
+/** Why the gateway says a payment failed, in Vietnamese (its response code's meaning). */
+function failureReasonOf(result: GatewayResult): string {
+  const code = result.responseCode;
+  if (code && code in paymentResponseCodes) return paymentResponseCodes[code as PaymentResponseCode].vi;
+  return result.transactionStatus ? `Giao dịch không thành công (trạng thái ${result.transactionStatus})` : 'Giao dịch không thành công';
+}
+
 export type SettleOutcome = 'settled' | 'already_settled' | 'still_pending';
 
 function rawEntry(channel: NotificationChannel, at: Date, params: GatewayParams): string {
@@ -87,6 +94,7 @@ export async function settlePayment(
       gatewayTransactionStatus: result.transactionStatus?.slice(0, 2) ?? null,
       gatewayTransactionNo: result.transactionNo,
       bankCode: result.bankCode,
+      failureReason: result.outcome === 'failed' ? failureReasonOf(result) : null,
       settledVia: source.via,
       settledAt: at,
       paidAt: result.outcome === 'paid' ? (result.payDate ?? at) : null,
@@ -146,7 +154,14 @@ export async function settleFromQuery(
   const answer = await gateway.queryTransaction({ orderRef: payment.orderRef, createdAt: payment.createdAt }, deps.now());
   const at = deps.now();
   const isAbandoned = options.expireAbandoned && at.getTime() > payment.expiresAt.getTime() + abandonedAfterExpiryMs;
-  const log = { at, channel: 'query' as const, orderRef: payment.orderRef, paymentId: payment.id, isSignatureValid: true, params: answer.raw };
+  const log = {
+    at,
+    channel: 'query' as const,
+    orderRef: payment.orderRef,
+    paymentId: payment.id,
+    isSignatureValid: true,
+    params: answer.raw,
+  };
   if (!answer.isFound || answer.result.outcome === 'pending') {
     await recordNotification(db, { ...log, outcome: answer.isFound ? 'still_pending' : 'order_not_found' });
     if (isAbandoned && (await expirePayment(db, payment, at))) return 'expired';

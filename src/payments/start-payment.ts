@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import type { Db } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
@@ -8,8 +8,8 @@ import { procedureVersions } from '../procedures/schema.ts';
 import { computeFeeObligation } from './domain/fee-obligation.ts';
 import { isPayableStatus, orderInfoFor, outstandingVnd, paymentLinesFor, payUrlLifetimeMinutes } from './domain/payment-rules.ts';
 import { findApplicantDossier, paidAmountsOf } from './dossier-payment.ts';
-import type { PaymentGateway } from './gateway/gateway.ts';
-import { payments } from './schema.ts';
+import type { PayOrder, PaymentGateway } from './gateway/gateway.ts';
+import { payments, type PaymentRow } from './schema.ts';
 
 export interface PaymentDeps {
   db: Db;
@@ -32,6 +32,24 @@ export function newOrderRef(at: Date): string {
   return `${date}${random}`;
 }
 
+/** A pending attempt of the dossier for this amount whose pay URL stays valid for at least another minute. */
+async function findOpenAttempt(db: Db, dossierId: string, amountVnd: number, now: Date): Promise<PaymentRow | null> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.dossierId, dossierId),
+        eq(payments.status, 'pending'),
+        eq(payments.amountVnd, amountVnd),
+        gt(payments.expiresAt, new Date(now.getTime() + 60_000)),
+      ),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 export interface StartedPayment {
   paymentId: string;
   orderRef: string;
@@ -42,7 +60,8 @@ export interface StartedPayment {
 
 /**
  * Starts paying a dossier's outstanding fees online: only its applicant, only while the dossier is in a
- * payable status with something still owed. Records a pending payment and answers the gateway URL.
+ * payable status with something still owed. Records a pending payment (or resumes one still open)
+ * and answers the gateway URL.
  */
 export async function startPayment(
   deps: PaymentDeps,
@@ -57,9 +76,33 @@ export async function startPayment(
   if (amountVnd <= 0) throw new AppError('PAYMENT_NOT_DUE', { feeTotalVnd: dossier.feeTotalVnd, outstandingVnd: 0 });
   if (!gateway) throw new AppError('PAYMENT_GATEWAY_UNAVAILABLE', { reason: 'no payment gateway configured' });
 
-  const [version] = await db.select({ fees: procedureVersions.fees }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
-  const obligation = computeFeeObligation({ fees: version?.fees ?? [] }, dossier.formData, { filedAt: dossier.submittedAt });
   const now = deps.now();
+  const order = (p: PaymentRow): PayOrder => ({
+    orderRef: p.orderRef,
+    amountVnd: p.amountVnd,
+    orderInfo: p.orderInfo,
+    returnUrl: `${deps.publicUrl}${paymentReturnPath}`,
+    createdAt: p.createdAt,
+    expiresAt: p.expiresAt,
+    clientIp: request.clientIp,
+    locale: request.locale,
+  });
+  // An attempt still open for the same amount is resumed rather than doubled (two tabs, back button).
+  const open = await findOpenAttempt(db, dossier.id, amountVnd, now);
+  if (open)
+    return {
+      paymentId: open.id,
+      orderRef: open.orderRef,
+      amountVnd,
+      expiresAt: open.expiresAt,
+      redirectUrl: gateway.buildPayUrl(order(open)),
+    };
+
+  const [version] = await db
+    .select({ fees: procedureVersions.fees })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const obligation = computeFeeObligation({ fees: version?.fees ?? [] }, dossier.formData, { filedAt: dossier.submittedAt });
   const expiresAt = new Date(now.getTime() + payUrlLifetimeMinutes * 60_000);
   const orderRef = newOrderRef(now);
   const orderInfo = orderInfoFor(dossier.code);
@@ -87,15 +130,5 @@ export async function startPayment(
     });
     return row;
   });
-  const redirectUrl = gateway.buildPayUrl({
-    orderRef,
-    amountVnd,
-    orderInfo,
-    returnUrl: `${deps.publicUrl}${paymentReturnPath}`,
-    createdAt: now,
-    expiresAt,
-    clientIp: request.clientIp,
-    locale: request.locale,
-  });
-  return { paymentId: payment.id, orderRef, amountVnd, expiresAt, redirectUrl };
+  return { paymentId: payment.id, orderRef, amountVnd, expiresAt, redirectUrl: gateway.buildPayUrl(order(payment)) };
 }

@@ -34,7 +34,11 @@ describe('sandbox payment gateway page', () => {
 
   /** Starts a payment as the citizen (what the web app's payment step will do) and opens the gateway URL. */
   async function openGateway(): Promise<{ paymentId: string; dossierCode: string }> {
-    const dossier = await insertTestDossier(ctx.database.db, { applicantCitizenId: citizen.citizenId, applicantIdNumber: citizen.idNumber, status: 6 });
+    const dossier = await insertTestDossier(ctx.database.db, {
+      applicantCitizenId: citizen.citizenId,
+      applicantIdNumber: citizen.idNumber,
+      status: 6,
+    });
     const api = new TestBrowser(ctx.baseUrl);
     api.cookies.set('tinhso_session', citizen.token);
     const { csrfToken } = await api.session();
@@ -46,7 +50,8 @@ describe('sandbox payment gateway page', () => {
     problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+        problems.push(`console: ${message.text()}`);
     });
     await page.goto(redirectUrl);
     return { paymentId, dossierCode: dossier.code };
@@ -54,12 +59,18 @@ describe('sandbox payment gateway page', () => {
 
   it('is labelled as a sandbox, passes axe, and paying brings the citizen back to the dossier as paid', async () => {
     const { paymentId, dossierCode } = await openGateway();
-    await page.getByRole('note').getByText(/Cổng thanh toán thử nghiệm — SANDBOX/).waitFor();
+    await page
+      .getByRole('note')
+      .getByText(/Cổng thanh toán thử nghiệm — SANDBOX/)
+      .waitFor();
     await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
     await page.getByText('10.000 đồng').waitFor();
     await expectAccessible(page, 'sandbox payment gateway');
 
-    await page.getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ }).getByLabel(/Vietcombank/).check();
+    await page
+      .getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ })
+      .getByLabel(/Vietcombank/)
+      .check();
     await page.getByRole('button', { name: /^Thanh toán/ }).click();
     await page.waitForURL((u) => u.pathname === `/ho-so/${dossierCode}`);
     expect(new URL(page.url()).searchParams.get('thanh-toan')).toBe('da-thanh-toan');

@@ -5,6 +5,8 @@ import { dossiers, type DossierRow, type DossierStatus } from '../../src/dossier
 import { citizenClaims, signInCitizen } from '../../src/identity/citizen-sign-in.ts';
 import { sandboxCitizens, sandboxClaims } from '../../src/identity/sandbox/accounts.ts';
 import type { Db } from '../../src/platform/db/client.ts';
+import { signParams } from '../../src/payments/gateway/protocol.ts';
+import { merchantSecret } from '../../src/payments/module.ts';
 import { computeFeeObligation } from '../../src/payments/domain/fee-obligation.ts';
 import { procedures, procedureVersions } from '../../src/procedures/schema.ts';
 import type { TestContext } from './test-app.ts';
@@ -96,4 +98,26 @@ export async function insertTestDossier(db: Db, options: TestDossierOptions): Pr
     .returning();
   if (!row) throw new Error('dossier insert returned nothing');
   return row;
+}
+
+/**
+ * The parameters the gateway would sign for a successful payment of 10.000 đồng (what the sandbox
+ * sends by IPN), signed with the test app's merchant secret; `overrides` change fields before signing.
+ */
+export function signedPaymentResult(ctx: TestContext, orderRef: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return signParams(
+    {
+      vnp_Amount: '1000000',
+      vnp_BankCode: 'NCB',
+      vnp_OrderInfo: 'Thanh toan',
+      vnp_PayDate: '20260302100000',
+      vnp_ResponseCode: '00',
+      vnp_TmnCode: ctx.config.payment?.merchantCode ?? '',
+      vnp_TransactionNo: '12345678',
+      vnp_TransactionStatus: '00',
+      vnp_TxnRef: orderRef,
+      ...overrides,
+    },
+    merchantSecret(ctx.config) ?? '',
+  );
 }

@@ -4,7 +4,8 @@ import { sandboxCitizens, sandboxPassword } from './accounts.ts';
 function layout(title: string, body: string): string {
   return renderSandboxPage({
     title,
-    banner: 'MÔI TRƯỜNG THỬ NGHIỆM — SANDBOX, không phải VNeID thật <span lang="en">· Test environment — a sandbox, not the real VNeID</span>',
+    banner:
+      'MÔI TRƯỜNG THỬ NGHIỆM — SANDBOX, không phải VNeID thật <span lang="en">· Test environment — a sandbox, not the real VNeID</span>',
     body,
   });
 }

@@ -48,9 +48,7 @@ export interface GatewayResult {
   outcome: GatewayOutcome;
 }
 
-export type CallbackReading =
-  | { isSignatureValid: false; orderRef: string | null }
-  | { isSignatureValid: true; result: GatewayResult };
+export type CallbackReading = { isSignatureValid: false; orderRef: string | null } | { isSignatureValid: true; result: GatewayResult };
 
 /** A status query's answer, with the gateway's raw fields kept for the record. */
 export type QueryAnswer = { isFound: false; raw: GatewayParams } | { isFound: true; result: GatewayResult; raw: GatewayParams };

@@ -64,10 +64,7 @@ export function withQuery(base: string, params: GatewayParams): string {
 
 /** A moment as the gateway writes it: yyyyMMddHHmmss in Vietnam time (UTC+7). */
 export function formatGatewayTime(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000)
-    .toISOString()
-    .replace(/[-:T]/g, '')
-    .slice(0, 14);
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
 /** Reads yyyyMMddHHmmss (Vietnam time) back to an instant, or null when it is not a real time. */

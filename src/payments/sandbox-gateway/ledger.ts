@@ -147,22 +147,32 @@ export function resultParams(merchant: SandboxMerchant, t: SandboxGatewayTransac
   );
 }
 
+/** What the tester chose on the page, and the response code the gateway reports for it. */
+export const sandboxDecisions = {
+  pay: { status: 'paid', responseCode: '00' },
+  cancel: { status: 'cancelled', responseCode: '24' },
+  /** Simulates a bank refusal: insufficient funds. */
+  fail: { status: 'failed', responseCode: '51' },
+} as const;
+export type SandboxDecision = keyof typeof sandboxDecisions;
+
 /**
- * The tester's decision: pay (response 00, a new transaction number) or cancel (response 24). Only a
- * pending transaction is settled; answers the transaction as it now stands either way.
+ * The tester's decision: pay (response 00, a new transaction number), cancel (24) or a bank refusal
+ * (51). Only a pending transaction is settled; answers the transaction as it now stands either way.
  */
 export async function settleTransaction(
   db: Db,
   request: PayRequest,
-  decision: { pay: boolean; bankCode: string },
+  decision: { choice: SandboxDecision; bankCode: string },
   now: Date,
 ): Promise<{ transaction: SandboxGatewayTransactionRow; isNew: boolean } | null> {
+  const { status, responseCode } = sandboxDecisions[decision.choice];
   const [settled] = await db
     .update(sandboxGatewayTransactions)
     .set({
-      status: decision.pay ? 'paid' : 'cancelled',
-      responseCode: decision.pay ? '00' : '24',
-      transactionNo: decision.pay ? String(randomInt(10_000_000, 100_000_000)) : '0',
+      status,
+      responseCode,
+      transactionNo: status === 'paid' ? String(randomInt(10_000_000, 100_000_000)) : '0',
       bankCode: decision.bankCode,
       payDate: formatGatewayTime(now),
     })
@@ -222,7 +232,13 @@ export async function answerStatusQuery(
   const t = await findTransaction(db, merchant.code, body['vnp_TxnRef'] ?? '');
   if (!t || t.createDate !== body['vnp_TransactionDate'])
     return reply({ ...base, vnp_ResponseCode: querydrResponseCodes.notFound, vnp_Message: 'Transaction not found' }, merchant.secret);
-  const status = { pending: transactionStatuses.unfinished, paid: transactionStatuses.success, cancelled: transactionStatuses.failed }[t.status];
+  const statusCodes = {
+    pending: transactionStatuses.unfinished,
+    paid: transactionStatuses.success,
+    cancelled: transactionStatuses.failed,
+    failed: transactionStatuses.failed,
+  } as const;
+  const status = statusCodes[t.status];
   return reply(
     {
       ...base,

@@ -54,12 +54,15 @@ export function renderPaymentPage(input: { params: GatewayParams; merchantCode: 
       <legend>Chọn ngân hàng thử nghiệm <span class="en" lang="en">Choose a test bank</span></legend>
       ${banks}
     </fieldset>
-    <div class="tester">
-      <label class="choice"><input type="checkbox" name="dropIpn" value="1"> <span>Mô phỏng mất thông báo IPN (để kiểm tra đối soát)
-      <span class="en" lang="en">Simulate a lost IPN (to test reconciliation)</span></span></label>
-    </div>
     <button type="submit" name="decision" value="pay" class="pay">Thanh toán <span lang="en">· Pay</span></button>
     <button type="submit" name="decision" value="cancel" class="secondary">Hủy giao dịch <span lang="en">· Cancel</span></button>
+    <details class="tester">
+      <summary>Tuỳ chọn cho người kiểm thử <span class="en" lang="en">Tester options</span></summary>
+      <label class="choice"><input type="checkbox" name="dropIpn" value="1"> <span>Mô phỏng mất thông báo IPN (để kiểm tra đối soát)
+      <span class="en" lang="en">Simulate a lost IPN (to test reconciliation)</span></span></label>
+      <button type="submit" name="decision" value="fail" class="secondary">Mô phỏng ngân hàng từ chối: không đủ số dư
+      <span lang="en">· Simulate a refusal: insufficient funds</span></button>
+    </details>
   </form>
 </div>`,
   });

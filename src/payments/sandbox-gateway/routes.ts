@@ -12,7 +12,9 @@ import {
   payRequestErrors,
   resultParams,
   sandboxBanks,
+  sandboxDecisions,
   settleTransaction,
+  type SandboxDecision,
   type PayRequest,
   type PayRequestError,
   type SandboxMerchant,
@@ -26,7 +28,7 @@ export interface SandboxGatewayOptions {
 }
 
 const decisionForm = z.object({
-  decision: z.enum(['pay', 'cancel']),
+  decision: z.enum(Object.keys(sandboxDecisions) as [SandboxDecision, ...SandboxDecision[]]),
   bankCode: z.enum(sandboxBanks.map((b) => b.code) as [string, ...string[]]).default('NCB'),
   dropIpn: z.literal('1').optional(),
 });
@@ -48,7 +50,7 @@ export async function sandboxPaymentGateway(app: FastifyInstance, opts: SandboxG
   const refuse = (reply: FastifyReply, error: PayRequestError | 'duplicateOrder', returnUrl?: string) =>
     page(reply, 400, renderGatewayError(payRequestErrors[error], returnUrl));
   const backToMerchant = (reply: FastifyReply, request: PayRequest, params: GatewayParams) =>
-    reply.header("cache-control", "no-store").redirect(withQuery(request.returnUrl, params), 303);
+    reply.header('cache-control', 'no-store').redirect(withQuery(request.returnUrl, params), 303);
 
   app.get('/pay', { schema: { hide: true } }, async (request, reply) => {
     const { params, isAmbiguous } = singleValued(request.query as RawQuery);
@@ -60,7 +62,11 @@ export async function sandboxPaymentGateway(app: FastifyInstance, opts: SandboxG
     // Already paid or cancelled (back button, second tab): send the browser back with the recorded result.
     if (opened.transaction.status !== 'pending')
       return backToMerchant(reply, checked.request, resultParams(checked.request.merchant, opened.transaction));
-    return page(reply, 200, renderPaymentPage({ params, merchantCode: checked.request.merchant.code, amountVnd: checked.request.amountMinor / 100 }));
+    return page(
+      reply,
+      200,
+      renderPaymentPage({ params, merchantCode: checked.request.merchant.code, amountVnd: checked.request.amountMinor / 100 }),
+    );
   });
 
   app.post('/pay', { schema: { hide: true } }, async (request, reply) => {
@@ -75,12 +81,7 @@ export async function sandboxPaymentGateway(app: FastifyInstance, opts: SandboxG
     if (!form.success) return refuse(reply, 'invalidFormat', checked.request.returnUrl);
     const opened = await openTransaction(db, checked.request);
     if (!opened.ok) return refuse(reply, opened.error, checked.request.returnUrl);
-    const settled = await settleTransaction(
-      db,
-      checked.request,
-      { pay: form.data.decision === 'pay', bankCode: form.data.bankCode },
-      opts.now(),
-    );
+    const settled = await settleTransaction(db, checked.request, { choice: form.data.decision, bankCode: form.data.bankCode }, opts.now());
     if (!settled) return refuse(reply, 'invalidFormat', checked.request.returnUrl);
     const { merchant } = checked.request;
     // The merchant hears of the result server-to-server first, then the browser goes back.

@@ -12,7 +12,7 @@ export const sandboxGatewayTransactions = pgTable(
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     orderInfo: text('order_info').notNull(),
     createDate: varchar('create_date', { length: 14 }).notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'cancelled'] }).notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'cancelled', 'failed'] }).notNull(),
     responseCode: varchar('response_code', { length: 2 }),
     transactionNo: text('transaction_no'),
     bankCode: text('bank_code'),
