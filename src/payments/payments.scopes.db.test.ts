@@ -184,3 +184,14 @@ describe(`GET /payments/return — anybody’s browser (${testBackend()})`, () =
     expect(res.headers['location']).toBe('/ho-so-cua-toi?thanh-toan=loi');
   });
 });
+
+describe(`OpenAPI (${testBackend()})`, () => {
+  it('documents the payments API under its tag; the sandbox and return URL stay out', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const paths = Object.keys(doc.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/dossiers/{code}/payments', '/api/v1/payments/ipn', '/api/v1/payments/{id}/receipt.pdf']),
+    );
+    expect(paths.filter((p) => p.startsWith('/sandbox/payment-gateway') || p === '/payments/return')).toEqual([]);
+  });
+});
