@@ -303,6 +303,59 @@ CREATE TABLE "calendar_years" (
 	CONSTRAINT "calendar_years_pk" PRIMARY KEY("province_code","year")
 );
 --> statement-breakpoint
+CREATE TABLE "payment_notifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"order_ref" text,
+	"payment_id" uuid,
+	"is_signature_valid" boolean NOT NULL,
+	"outcome" text NOT NULL,
+	"answer_code" varchar(2),
+	"params" jsonb NOT NULL,
+	"ip" text
+);
+--> statement-breakpoint
+CREATE TABLE "payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"order_ref" text NOT NULL,
+	"merchant_code" text NOT NULL,
+	"payer_citizen_id" uuid,
+	"amount_vnd" bigint NOT NULL,
+	"currency" varchar(3) DEFAULT 'VND' NOT NULL,
+	"lines" jsonb NOT NULL,
+	"order_info" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"gateway_response_code" varchar(2),
+	"gateway_transaction_status" varchar(2),
+	"gateway_transaction_no" text,
+	"bank_code" text,
+	"failure_reason" text,
+	"settled_via" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"raw_notifications" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_gateway_transactions" (
+	"merchant_code" text NOT NULL,
+	"txn_ref" text NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"order_info" text NOT NULL,
+	"create_date" varchar(14) NOT NULL,
+	"status" text NOT NULL,
+	"response_code" varchar(2),
+	"transaction_no" text,
+	"bank_code" text,
+	"pay_date" varchar(14),
+	"ipn_result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_gateway_transactions_merchant_code_txn_ref_pk" PRIMARY KEY("merchant_code","txn_ref")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -317,6 +370,9 @@ ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_submitter_officer_id_officers_id
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_citizen_id_citizens_id_fk" FOREIGN KEY ("applicant_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_officer_id_officers_id_fk" FOREIGN KEY ("assigned_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_payer_citizen_id_citizens_id_fk" FOREIGN KEY ("payer_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -340,4 +396,8 @@ CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("appl
 CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
-CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");
+CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
+CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint
+CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint
+CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';

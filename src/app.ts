@@ -13,6 +13,7 @@ import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
+        { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provinceCode: config.provinceCode,
     now: deps.now ?? (() => new Date()),
   });
+  await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(webApp);
   return app;
 }

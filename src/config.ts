@@ -26,6 +26,17 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_SCOPES: z.string().default('openid profile'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Payment gateway pay URL (signed redirect); defaults to the sandbox gateway in demo mode. */
+  PAYMENT_GATEWAY_URL: z.string().url().optional(),
+  /** The gateway's server-to-server transaction query (querydr) URL. */
+  PAYMENT_GATEWAY_QUERY_URL: z.string().url().optional(),
+  /** Merchant (terminal) code the gateway issued to the province (vnp_TmnCode). */
+  PAYMENT_MERCHANT_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,20}$/)
+    .optional(),
+  /** The merchant's hash secret; in demo mode the sandbox's is derived from the platform secret. */
+  PAYMENT_SECRET: z.string().min(16).optional(),
   /** The province this deployment serves (distribution key). */
   PROVINCE_CODE: z
     .string()
@@ -49,6 +60,44 @@ export interface AppConfig {
   provinceCode: string;
   /** Secure cookies need HTTPS; on for any https PUBLIC_URL. */
   secureCookies: boolean;
+  /** The online payment gateway; null when none is configured (payments then answer 503). */
+  payment: PaymentConfig | null;
+}
+
+export interface PaymentConfig {
+  payUrl: string;
+  queryUrl: string;
+  merchantCode: string;
+  /** Unset for the sandbox: the payments module derives it from the platform secret. */
+  secret: string | undefined;
+  /** True when the platform's own sandbox gateway (/sandbox/payment-gateway) is the gateway. */
+  isSandbox: boolean;
+}
+
+/** Path of the sandbox payment gateway mounted in demo mode. */
+export const sandboxPaymentGatewayPath = '/sandbox/payment-gateway';
+
+function paymentConfig(e: z.infer<typeof envSchema>, publicUrl: string, demoMode: boolean): PaymentConfig | null {
+  if (e.PAYMENT_GATEWAY_URL) {
+    if (!e.PAYMENT_GATEWAY_QUERY_URL || !e.PAYMENT_MERCHANT_CODE || !e.PAYMENT_SECRET)
+      throw new Error('PAYMENT_GATEWAY_URL needs PAYMENT_GATEWAY_QUERY_URL, PAYMENT_MERCHANT_CODE and PAYMENT_SECRET');
+    return {
+      payUrl: e.PAYMENT_GATEWAY_URL,
+      queryUrl: e.PAYMENT_GATEWAY_QUERY_URL,
+      merchantCode: e.PAYMENT_MERCHANT_CODE,
+      secret: e.PAYMENT_SECRET,
+      isSandbox: false,
+    };
+  }
+  if (!demoMode) return null;
+  const base = `${publicUrl}${sandboxPaymentGatewayPath}`;
+  return {
+    payUrl: `${base}/pay`,
+    queryUrl: `${base}/api/transaction`,
+    merchantCode: e.PAYMENT_MERCHANT_CODE ?? 'TINHSO79',
+    secret: e.PAYMENT_SECRET,
+    isSandbox: true,
+  };
 }
 
 /** Reads the configuration from environment variables (see docs/operations.md). */
@@ -81,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
     secureCookies: publicUrl.startsWith('https://'),
+    payment: paymentConfig(e, publicUrl, demoMode),
     ...overrides,
   };
   return config;

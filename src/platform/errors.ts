@@ -116,6 +116,25 @@ export const errorCatalogue = {
     vi: 'Lịch không còn thời gian làm việc để tính hạn.',
     en: 'The calendar has no working time left to count.',
   },
+  // Dossiers
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  // Payments
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    vi: 'Hồ sơ không có khoản phí, lệ phí nào cần thanh toán lúc này.',
+    en: 'The dossier has no fee to pay at this time.',
+  },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán.', en: 'Payment not found.' },
+  PAYMENT_NOT_PAID: {
+    status: 409,
+    vi: 'Giao dịch chưa được thanh toán thành công nên chưa có biên lai.',
+    en: 'The payment has not succeeded, so there is no receipt.',
+  },
+  PAYMENT_GATEWAY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cổng thanh toán tạm thời không sẵn sàng, vui lòng thử lại sau.',
+    en: 'The payment gateway is temporarily unavailable; try again later.',
+  },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },

@@ -6,3 +6,5 @@ export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
 export * from '../../indicators/schema.ts';
 export * from '../../calendar/schema.ts';
+export * from '../../payments/schema.ts';
+export * from '../../payments/sandbox-gateway/schema.ts';
