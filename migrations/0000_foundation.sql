@@ -310,6 +310,102 @@ CREATE TABLE "signing_certificates" (
 	"retired_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "portal_evaluations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"period" varchar(7) NOT NULL,
+	"department_code" text NOT NULL,
+	"group" text NOT NULL,
+	"metric" text NOT NULL,
+	"numerator" bigint,
+	"denominator" bigint,
+	"ratio" numeric,
+	"published_score" numeric,
+	"max_score" numeric,
+	"basis" text NOT NULL,
+	"raw" jsonb NOT NULL,
+	"position" integer NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_evaluations_metric" UNIQUE("province_code","period","department_code","group","metric")
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_days" (
+	"province_code" varchar(2) NOT NULL,
+	"date" date NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"name_vi" text NOT NULL,
+	"name_en" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendar_days_pk" PRIMARY KEY("province_code","date")
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_settings" (
+	"province_code" varchar(2) PRIMARY KEY NOT NULL,
+	"working_periods" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_years" (
+	"province_code" varchar(2) NOT NULL,
+	"year" integer NOT NULL,
+	"administered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendar_years_pk" PRIMARY KEY("province_code","year")
+);
+--> statement-breakpoint
+CREATE TABLE "payment_notifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"order_ref" text,
+	"payment_id" uuid,
+	"is_signature_valid" boolean NOT NULL,
+	"outcome" text NOT NULL,
+	"answer_code" varchar(2),
+	"params" jsonb NOT NULL,
+	"ip" text
+);
+--> statement-breakpoint
+CREATE TABLE "payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"order_ref" text NOT NULL,
+	"merchant_code" text NOT NULL,
+	"payer_citizen_id" uuid,
+	"amount_vnd" bigint NOT NULL,
+	"currency" varchar(3) DEFAULT 'VND' NOT NULL,
+	"lines" jsonb NOT NULL,
+	"order_info" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"gateway_response_code" varchar(2),
+	"gateway_transaction_status" varchar(2),
+	"gateway_transaction_no" text,
+	"bank_code" text,
+	"failure_reason" text,
+	"settled_via" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"raw_notifications" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_gateway_transactions" (
+	"merchant_code" text NOT NULL,
+	"txn_ref" text NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"order_info" text NOT NULL,
+	"create_date" varchar(14) NOT NULL,
+	"status" text NOT NULL,
+	"response_code" varchar(2),
+	"transaction_no" text,
+	"bank_code" text,
+	"pay_date" varchar(14),
+	"ipn_result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_gateway_transactions_merchant_code_txn_ref_pk" PRIMARY KEY("merchant_code","txn_ref")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -327,6 +423,9 @@ ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossi
 ALTER TABLE "issued_document_events" ADD CONSTRAINT "issued_document_events_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certificate_id_signing_certificates_id_fk" FOREIGN KEY ("signer_certificate_id") REFERENCES "public"."signing_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_payer_citizen_id_citizens_id_fk" FOREIGN KEY ("payer_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -357,4 +456,9 @@ CREATE INDEX "issued_documents_subject_tax_idx" ON "issued_documents" USING btre
 CREATE INDEX "issued_documents_dossier_idx" ON "issued_documents" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "issued_documents_agency_idx" ON "issued_documents" USING btree ("agency_code","signed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "signing_certificates_fingerprint" ON "signing_certificates" USING btree ("fingerprint");--> statement-breakpoint
-CREATE UNIQUE INDEX "signing_certificates_active" ON "signing_certificates" USING btree ("kind","agency_code") WHERE "signing_certificates"."retired_at" IS NULL AND ("signing_certificates"."kind" = 'agency' OR "signing_certificates"."source" = 'development');
+CREATE UNIQUE INDEX "signing_certificates_active" ON "signing_certificates" USING btree ("kind","agency_code") WHERE "signing_certificates"."retired_at" IS NULL AND ("signing_certificates"."kind" = 'agency' OR "signing_certificates"."source" = 'development');--> statement-breakpoint
+CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
+CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint
+CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint
+CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';

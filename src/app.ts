@@ -11,7 +11,9 @@ import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
 import { documentsRoutes } from './documents/routes.ts';
 import { createDocumentServices } from './documents/services.ts';
@@ -73,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
         { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
+        { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
+        { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -86,6 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
   await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
+  await app.register(calendarRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    now: deps.now ?? (() => new Date()),
+  });
+  await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(webApp);
   return app;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInDemoCitizen } from '../../test/support/sessions.ts';
+import { ApiSessions } from '../../test/support/api-sessions.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { issueSignedDocument, type IssuedDocument } from './issue-document.ts';
@@ -14,45 +14,24 @@ import { birthExtract, multipartPdf } from './test-fixtures.ts';
 const clock = new Date();
 let ctx: TestContext;
 let services: DocumentServices;
-let csrfToken: string;
+let sessions: ApiSessions;
 const tokens = new Map<string, string>();
 const system = { kind: 'system', id: 'test' } as const;
-
-async function signInOfficer(username: string): Promise<void> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/officer/login',
-    headers: { cookie: `tinhso_csrf=${csrfToken}`, 'x-csrf-token': csrfToken },
-    payload: { username, password: 'Demo@2026' },
-  });
-  const token = res.cookies.find((c) => c.name === 'tinhso_session')?.value;
-  if (!token) throw new Error(`${username} could not sign in: ${res.body}`);
-  tokens.set(username, token);
-}
 
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
   services = createDocumentServices(ctx.config, ctx.database.db, () => clock);
-  csrfToken = (await ctx.app.inject({ method: 'GET', url: '/api/v1/session' })).json().csrfToken;
-  for (const username of ['lanhdao.tamlong', 'quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp']) await signInOfficer(username);
-  tokens.set('citizen', await signInDemoCitizen(ctx.database.db, clock));
+  sessions = await ApiSessions.open(ctx);
+  for (const username of ['lanhdao.tamlong', 'quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp'])
+    tokens.set(username, await sessions.officer(username));
+  tokens.set('citizen', await sessions.citizen(clock));
 });
 afterAll(async () => ctx.close());
 
 function revoke(documentId: string, as: string | null, options: { reason?: string; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
-  const cookies: string[] = [];
-  const headers: Record<string, string> = {};
-  if (as) cookies.push(`tinhso_session=${tokens.get(as) ?? ''}`);
-  if (options.csrf ?? true) {
-    cookies.push(`tinhso_csrf=${csrfToken}`);
-    headers['x-csrf-token'] = csrfToken;
-  }
-  headers['cookie'] = cookies.join('; ');
-  return ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/documents/${documentId}/revoke`,
-    headers,
+  return sessions.request('POST', `/api/v1/documents/${documentId}/revoke`, as ? (tokens.get(as) ?? null) : null, {
     payload: { reason: options.reason ?? 'Cấp nhầm thông tin ngày sinh' },
+    csrf: options.csrf ?? true,
   });
 }
 

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { signInDemoCitizen } from '../../test/support/sessions.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { personalDataAccessLog } from '../platform/audit/schema.ts';
 import { agencies } from '../units/schema.ts';
+import { citizenClaims, signInCitizen } from './citizen-sign-in.ts';
 import { agencyScope, assertOfficerScope, officerHasScope } from './guards.ts';
+import { sandboxClaims, sandboxCitizens } from './sandbox/accounts.ts';
 import { loadOfficerPrincipal } from './sessions.ts';
 import { officers, sessions } from './schema.ts';
 
@@ -19,7 +20,14 @@ beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
   const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/session' });
   csrfToken = (res.json() as { csrfToken: string }).csrfToken;
-  citizenToken = await signInDemoCitizen(ctx.database.db, clock);
+  const an = sandboxCitizens[0];
+  if (!an) throw new Error('no demo citizen');
+  const citizen = await signInCitizen(
+    ctx.database.db,
+    { issuer: 'https://vneid.example', claims: citizenClaims.parse(sandboxClaims(an)), now: clock },
+    { kind: 'anonymous', id: null },
+  );
+  citizenToken = citizen.session.token;
   const login = await ctx.app.inject({
     method: 'POST',
     url: '/api/v1/auth/officer/login',
@@ -262,10 +270,16 @@ describe(`session expiry (${testBackend()})`, () => {
   });
 
   it('a citizen session ends after 2 hours without activity, and activity keeps it alive', async () => {
-    const token = await signInDemoCitizen(ctx.database.db, clock, 1);
+    const an = sandboxCitizens[1];
+    if (!an) throw new Error('no demo citizen');
+    const { session } = await signInCitizen(
+      ctx.database.db,
+      { issuer: 'https://vneid.example', claims: citizenClaims.parse(sandboxClaims(an)), now: clock },
+      { kind: 'anonymous', id: null },
+    );
     const me = () =>
       ctx.app
-        .inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `tinhso_session=${token}` } })
+        .inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `tinhso_session=${session.token}` } })
         .then((r) => r.json().principal);
     clock = new Date(clock.getTime() + 90 * 60_000);
     expect(await me()).toMatchObject({ fullName: 'Trần Thị Bình' });

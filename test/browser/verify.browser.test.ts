@@ -7,7 +7,7 @@ import { issueSignedDocument, type IssuedDocument } from '../../src/documents/is
 import { revokeDocument } from '../../src/documents/revoke-document.ts';
 import { createDocumentServices, type DocumentServices } from '../../src/documents/services.ts';
 import { birthExtract } from '../../src/documents/test-fixtures.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage } from '../support/browser.ts';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage } from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('public verification page, no sign-in, on a phone', () => {

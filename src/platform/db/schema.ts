@@ -5,3 +5,7 @@ export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
 export * from '../../documents/schema.ts';
+export * from '../../indicators/schema.ts';
+export * from '../../calendar/schema.ts';
+export * from '../../payments/schema.ts';
+export * from '../../payments/sandbox-gateway/schema.ts';

@@ -81,6 +81,11 @@ function isEmpty(v: unknown): boolean {
 export function isFieldVisible(condition: VisibilityCondition | undefined, scope: Data, root: Data): boolean {
   if (!condition) return true;
   const value = Object.hasOwn(scope, condition.field) ? scope[condition.field] : root[condition.field];
+  return valueMeets(condition, value);
+}
+
+/** Whether a value passes an equals / in / checked test (shared by visibility conditions and fee rules). */
+export function valueMeets(condition: VisibilityCondition, value: unknown): boolean {
   if ('checked' in condition) return (value === true) === condition.checked;
   if ('equals' in condition) return value === condition.equals;
   return condition.in.some((c) => c === value);

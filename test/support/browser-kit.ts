@@ -6,12 +6,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/platform/paths.ts';
 
+/** Shared pieces of the Playwright tests: the web build check, Debian's Chromium, and axe-core. */
+
 /** The same check `npm start` runs: rebuild dist/web only when src/web or vite.config.ts changed. */
 export function buildWebAppIfNeeded(): void {
   execFileSync(process.execPath, [path.join(projectRoot, 'scripts/build-web-if-needed.mjs')], { cwd: projectRoot, stdio: 'inherit' });
 }
 
-/** Debian's Chromium, headless, as root and without internet (ARCHITECTURE.md, measured notes). */
+/** Debian's Chromium, headless, as root and without internet (see ARCHITECTURE.md). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
