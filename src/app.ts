@@ -12,6 +12,8 @@ import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { officerDossierRoutes } from './dossiers/officer-routes.ts';
+import { deadlineCalendarFor } from './dossiers/deadline-calendar.ts';
 import { webApp } from './web/serve.ts';
 
 export interface AppDeps {
@@ -70,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'dossiers', description: 'One-stop back office: inbox, dossier view, workflow actions, slips' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -81,6 +84,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  await app.register(officerDossierRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    now: deps.now ?? (() => new Date()),
+    calendarFor: deadlineCalendarFor,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+  });
   await app.register(webApp);
   return app;
 }

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -17,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { citizens, officers } from '../identity/schema.ts';
 import { procedureVersions } from '../procedures/schema.ts';
+import type { WorkflowDefinition } from './domain/workflow-definition.ts';
 
 /**
  * Trạng thái hồ sơ — the national status codes synced to the national portal (DOMAIN.md §2):
@@ -92,6 +94,12 @@ export const dossiers = pgTable(
     processingEndedAt: timestamp('processing_ended_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** The competent leader's decision (approve / reject); a rejection is still a result to return. */
+    decision: text('decision', { enum: ['approved', 'rejected'] }),
+    /** Hình thức trả kết quả: online, by public post, or at the counter. */
+    returnMethod: text('return_method', { enum: ['online', 'post', 'counter'] }),
+    /** Counted late whatever the dates: a second supplement request (national rule) or an apology (form 04). */
+    isMarkedLate: boolean('is_marked_late').notNull().default(false),
     /** Optimistic concurrency: bumped by every action; a stale version gets 409 DOSSIER_CHANGED. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -103,6 +111,9 @@ export const dossiers = pgTable(
     index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_receiving_status_idx').on(t.receivingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
+    // Province-wide inboxes (leaders): status queues sorted by deadline.
+    index('dossiers_province_status_idx').on(t.provinceCode, t.status, t.appointmentAt),
+    check('dossiers_status_national', sql`${t.status} BETWEEN 1 AND 10`),
   ],
 );
 
@@ -222,3 +233,17 @@ export const dossierDrafts = pgTable(
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierEventRow = typeof dossierEvents.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/**
+ * Quy trình nội bộ — the workflow of one procedure version (steps, roles, shares of the statutory
+ * time), stored as data. A version without a row follows the default workflow.
+ */
+export const procedureWorkflows = pgTable('procedure_workflows', {
+  procedureVersionId: uuid('procedure_version_id')
+    .primaryKey()
+    .references(() => procedureVersions.id),
+  /** A `WorkflowDefinition` (src/dossiers/domain/workflow-definition.ts), validated before it is stored. */
+  definition: jsonb('definition').$type<WorkflowDefinition>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => officers.id),
+});

@@ -62,6 +62,71 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  // Dossiers: workflow
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_OUT_OF_SCOPE: {
+    status: 403,
+    vi: 'Hồ sơ không thuộc cơ quan, đơn vị bạn phụ trách.',
+    en: 'The dossier does not belong to an agency or unit you serve.',
+  },
+  DOSSIER_CHANGED: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.',
+    en: 'The dossier was changed by someone else; reload it and try again.',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hoặc bước hiện tại của hồ sơ.',
+    en: 'This action is not allowed at the dossier’s current status or step.',
+  },
+  ROLE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại.',
+    en: 'Your role may not take this action at the current step.',
+  },
+  REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu rõ lý do.', en: 'A reason is required.' },
+  SUPPLEMENT_COMPONENTS_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng liệt kê các thành phần hồ sơ cần bổ sung, hoàn thiện.',
+    en: 'List the dossier components to be supplemented.',
+  },
+  APPOINTMENT_REQUIRED: { status: 400, vi: 'Vui lòng chọn ngày hẹn trả kết quả mới.', en: 'A new appointment is required.' },
+  APPOINTMENT_IN_PAST: {
+    status: 400,
+    vi: 'Ngày hẹn trả kết quả mới phải ở tương lai.',
+    en: 'The new appointment must be in the future.',
+  },
+  APPOINTMENT_NOT_LATER: {
+    status: 400,
+    vi: 'Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại.',
+    en: 'The new appointment must be later than the current one.',
+  },
+  APOLOGY_AFTER_DEADLINE: {
+    status: 409,
+    vi: 'Đã quá ngày hẹn trả kết quả: phiếu xin lỗi và hẹn lại phải được gửi trước thời hạn.',
+    en: 'The appointment has passed: the apology and new appointment must be issued before the deadline.',
+  },
+  RETURN_METHOD_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn hình thức trả kết quả.',
+    en: 'Choose how the result is returned.',
+  },
+  TARGET_STEP_INVALID: {
+    status: 400,
+    vi: 'Bước chuyển đến không hợp lệ.',
+    en: 'The target step is not valid for this action.',
+  },
+  TARGET_AGENCY_INVALID: {
+    status: 400,
+    vi: 'Cơ quan chuyển đến không hợp lệ.',
+    en: 'The target agency is not valid.',
+  },
+  SLIP_NOT_AVAILABLE: {
+    status: 404,
+    vi: 'Hồ sơ chưa có phiếu này.',
+    en: 'This slip has not been issued for the dossier.',
+  },
+  WORKFLOW_INVALID: { status: 400, vi: 'Quy trình xử lý không hợp lệ.', en: 'The workflow definition is invalid.' },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
