@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { citizenClaims, signInCitizen } from '../../src/identity/citizen-sign-in.ts';
+import { demoOfficerPassword } from '../../src/identity/demo.ts';
 import { sandboxClaims, sandboxCitizens } from '../../src/identity/sandbox/accounts.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 
@@ -31,14 +32,14 @@ export async function anonymousCaller(app: FastifyInstance): Promise<ApiCaller> 
   return caller(app, await csrfToken(app), null, null);
 }
 
-/** An officer signed in through the real login endpoint (demo password unless given). */
-export async function officerCaller(app: FastifyInstance, username: string, password = 'Demo@2026'): Promise<ApiCaller> {
+/** An officer signed in through the real login endpoint with the demo password (and a TOTP code when given). */
+export async function officerCaller(app: FastifyInstance, username: string, totp?: string): Promise<ApiCaller> {
   const csrf = await csrfToken(app);
   const login = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/officer/login',
     headers: { cookie: `tinhso_csrf=${csrf}`, 'x-csrf-token': csrf },
-    payload: { username, password },
+    payload: { username, password: demoOfficerPassword, ...(totp ? { totp } : {}) },
   });
   if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
   const token = login.cookies.find((c) => c.name === 'tinhso_session')?.value ?? '';
