@@ -133,6 +133,7 @@ export async function listInbox(
     page: query.page,
     pageSize: query.pageSize,
     counts: Object.fromEntries(inboxQueues.map((q) => [q, Number(counts?.[q] ?? 0)])) as Record<InboxQueue, number>,
+    minutesPerWorkingDay: calendar.minutesPerWorkingDay,
     items: rows.map(({ dossier: d, procedureName }) => ({
       code: d.code,
       version: d.version,

@@ -190,6 +190,7 @@ export const inboxResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   counts: z.record(z.enum(inboxQueues), z.number().int()),
+  minutesPerWorkingDay: z.number().int().describe('Of the province’s calendar, to show remaining time in days'),
   items: z.array(inboxItem),
 });
 export type InboxResponse = z.infer<typeof inboxResponse>;

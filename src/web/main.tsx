@@ -7,6 +7,8 @@ import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { OfficerSignInPage } from './pages/officer-sign-in.tsx';
 import { UnitsPage } from './pages/units.tsx';
+import { OfficerDossierPage } from './pages/officer/dossier-page.tsx';
+import { OfficerInboxPage } from './pages/officer/inbox-page.tsx';
 import { useLocation } from './router.tsx';
 import './styles.css';
 
@@ -15,11 +17,16 @@ const routes: Record<string, () => JSX.Element> = {
   '/don-vi': UnitsPage,
   '/can-bo/dang-nhap': OfficerSignInPage,
   '/tai-khoan': AccountPage,
+  '/can-bo/ho-so': OfficerInboxPage,
 };
+
+/** Pages whose path carries a value after a prefix (a dossier code). */
+const prefixRoutes: [prefix: string, page: () => JSX.Element][] = [['/can-bo/ho-so/', OfficerDossierPage]];
 
 function App() {
   const { pathname } = useLocation();
-  const Page = routes[pathname.replace(/(.)\/$/, '$1')] ?? NotFoundPage;
+  const path = pathname.replace(/(.)\/$/, '$1');
+  const Page = routes[path] ?? prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1] ?? NotFoundPage;
   return (
     <Layout>
       <Page />
