@@ -271,6 +271,49 @@ CREATE TABLE "procedure_workflows" (
 	"updated_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "portal_evaluations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"period" varchar(7) NOT NULL,
+	"department_code" text NOT NULL,
+	"group" text NOT NULL,
+	"metric" text NOT NULL,
+	"numerator" bigint,
+	"denominator" bigint,
+	"ratio" numeric,
+	"published_score" numeric,
+	"max_score" numeric,
+	"basis" text NOT NULL,
+	"raw" jsonb NOT NULL,
+	"position" integer NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_evaluations_metric" UNIQUE("province_code","period","department_code","group","metric")
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_days" (
+	"province_code" varchar(2) NOT NULL,
+	"date" date NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"name_vi" text NOT NULL,
+	"name_en" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendar_days_pk" PRIMARY KEY("province_code","date")
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_settings" (
+	"province_code" varchar(2) PRIMARY KEY NOT NULL,
+	"working_periods" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_years" (
+	"province_code" varchar(2) NOT NULL,
+	"year" integer NOT NULL,
+	"administered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendar_years_pk" PRIMARY KEY("province_code","year")
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -310,4 +353,5 @@ CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("appl
 CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
-CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");
+CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");

@@ -11,6 +11,7 @@ import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { officerDossierRoutes } from './dossiers/officer-routes.ts';
 import { deadlineCalendarFor } from './dossiers/deadline-calendar.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
         { name: 'dossiers', description: 'One-stop back office: inbox, dossier view, workflow actions, slips' },
+        { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -91,6 +93,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendarFor: deadlineCalendarFor,
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
+  });
+  await app.register(calendarRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    now: deps.now ?? (() => new Date()),
   });
   await app.register(webApp);
   return app;

@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   UNITS_DATA_DIR: z.string().default(path.join(sharedDataDir, 'units')),
+  /** The national portal's Decision 766 evaluation responses (samples) used by reconciliation. */
+  NATIONAL_PORTAL_DATA_DIR: z.string().default(path.join(sharedDataDir, 'national-portal')),
   /** Demo mode mounts the sandbox VNeID provider and loads demo data into an empty database. */
   DEMO_MODE: booleanString.optional(),
   /** Secret for session/CSRF tokens; generated and kept under DATA_DIR in demo mode when unset. */
@@ -39,6 +41,7 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   unitsDataDir: string;
+  nationalPortalDataDir: string;
   demoMode: boolean;
   sessionSecret: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string };
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: path.resolve(e.DATA_DIR),
     unitsDataDir: path.resolve(e.UNITS_DATA_DIR),
+    nationalPortalDataDir: path.resolve(e.NATIONAL_PORTAL_DATA_DIR),
     demoMode,
     sessionSecret: e.SESSION_SECRET,
     oidc: {

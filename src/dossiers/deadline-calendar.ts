@@ -1,11 +1,9 @@
+import { loadWorkingCalendar } from '../calendar/load-calendar.ts';
 import type { Queryable } from '../platform/db/client.ts';
+import { deadlineCalendarOf } from './domain/calendar-deadlines.ts';
 import type { DeadlineCalendar } from './domain/deadlines.ts';
-import { officeHoursCalendar } from './domain/office-hours-calendar.ts';
 
-/**
- * The working calendar of a province for deadlines. Interim: office hours without holidays, until the
- * calendar module (holidays, make-up days, per-province hours) is merged and adapted here.
- */
-export async function deadlineCalendarFor(_q: Queryable, _provinceCode: string): Promise<DeadlineCalendar> {
-  return officeHoursCalendar;
+/** The province's working calendar (holidays, make-up days and office hours as administered) for deadlines. */
+export async function deadlineCalendarFor(q: Queryable, provinceCode: string): Promise<DeadlineCalendar> {
+  return deadlineCalendarOf(await loadWorkingCalendar(q, provinceCode));
 }

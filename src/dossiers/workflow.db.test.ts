@@ -79,8 +79,8 @@ describe(`a dossier from submission to returned result (${testBackend()})`, () =
     expect(asked.slips.map((s) => s.form)).toEqual(['02']);
     expect(await reload(d.code)).toMatchObject({ pausedAt: clock, supplementRequestCount: 1 });
 
-    // The applicant hands in the supplement the next morning at 08:30: 1 h 30 + 4 h + 1 h of working time paused.
-    await setClock('2026-03-03T01:30:00Z');
+    // The applicant hands in the supplement the next morning at 08:00: 1 h 30 + 4 h + 30 min of working time paused.
+    await setClock('2026-03-03T01:00:00Z');
     const principal = { kind: 'citizen', id: citizen.id } as CitizenPrincipal;
     const deps = { db: ctx.database.db, now: () => clock, calendarFor: deadlineCalendarFor };
     const back = await performApplicantAction(
@@ -92,8 +92,8 @@ describe(`a dossier from submission to returned result (${testBackend()})`, () =
       (code, form) => `/x/${code}/${form}`,
     );
     version += 1;
-    // The appointment moves from Tuesday 09:00 by 390 working minutes: Tuesday 17:00.
-    expect(back).toMatchObject({ status: 4, currentStep: 'processing', appointmentAt: '2026-03-03T10:00:00.000Z' });
+    // The appointment moves from Tuesday 09:00 by 360 working minutes: Tuesday 16:30.
+    expect(back).toMatchObject({ status: 4, currentStep: 'processing', appointmentAt: '2026-03-03T09:30:00.000Z' });
 
     await step(specialist, { action: 'forward' }, { status: 4, step: 'approval' });
     await step(approver, { action: 'approve' }, { status: 4, step: 'result' });
@@ -122,7 +122,7 @@ describe(`a dossier from submission to returned result (${testBackend()})`, () =
       actorSessionMethod: 'password',
       agencyCode: '26572-TTPVHCC',
     });
-    expect(events[4]).toMatchObject({ actorKind: 'citizen', actorId: citizen.id, details: { pausedWorkingMinutes: 390 } });
+    expect(events[4]).toMatchObject({ actorKind: 'citizen', actorId: citizen.id, details: { pausedWorkingMinutes: 360 } });
     expect((await auditsOf(row)).map((a) => a.action)).toEqual(events.slice(1).map((e) => `dossier.${e.action}`));
 
     const view = await reception.get(`/api/v1/officer/dossiers/${d.code}`);

@@ -127,6 +127,60 @@ export const errorCatalogue = {
     en: 'This slip has not been issued for the dossier.',
   },
   WORKFLOW_INVALID: { status: 400, vi: 'Quy trình xử lý không hợp lệ.', en: 'The workflow definition is invalid.' },
+  // Indicators
+  PORTAL_FILE_MISSING: {
+    status: 400,
+    vi: 'Thiếu tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia.',
+    en: 'A national public service portal evaluation file is missing.',
+  },
+  PORTAL_FILE_INVALID: {
+    status: 422,
+    vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
+    en: 'A national public service portal evaluation file is malformed.',
+  },
+  // Working-day calendar
+  CALENDAR_YEAR_OUT_OF_RANGE: {
+    status: 400,
+    vi: 'Năm nằm ngoài phạm vi lịch hỗ trợ (1900–2199).',
+    en: 'The year is outside the calendar’s range (1900–2199).',
+  },
+  CALENDAR_DATE_INVALID: { status: 400, vi: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).', en: 'Invalid date (expected YYYY-MM-DD).' },
+  CALENDAR_DATE_NOT_IN_YEAR: { status: 400, vi: 'Ngày không thuộc năm đã chọn.', en: 'The date is not in the chosen year.' },
+  CALENDAR_TIME_INVALID: {
+    status: 400,
+    vi: 'Thời điểm không hợp lệ (định dạng ISO 8601, ví dụ 2026-02-13T09:00:00+07:00).',
+    en: 'Invalid time (expected ISO 8601, e.g. 2026-02-13T09:00:00+07:00).',
+  },
+  CALENDAR_AMOUNT_INVALID: {
+    status: 400,
+    vi: 'Thời hạn không hợp lệ (không âm, trong giới hạn; số tháng phải là số nguyên).',
+    en: 'Invalid amount of time (not negative, within limits; months must be whole).',
+  },
+  CALENDAR_WORKING_HOURS_INVALID: {
+    status: 400,
+    vi: 'Giờ làm việc không hợp lệ: 1–4 khoảng HH:MM theo thứ tự, không chồng lấn.',
+    en: 'Invalid working hours: 1–4 HH:MM periods, in order, not overlapping.',
+  },
+  CALENDAR_MAKEUP_DAY_NOT_WEEKEND: {
+    status: 422,
+    vi: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
+    en: 'A make-up working day must be a Saturday or Sunday.',
+  },
+  CALENDAR_DAY_OFF_ON_WEEKEND: {
+    status: 422,
+    vi: 'Ngày nghỉ bù, hoán đổi phải là ngày trong tuần (thứ Hai – thứ Sáu).',
+    en: 'A compensatory or swapped day off must be a weekday (Monday–Friday).',
+  },
+  CALENDAR_DAY_NOT_FOUND: {
+    status: 404,
+    vi: 'Ngày này không phải ngày lễ, ngày nghỉ hay ngày làm bù trong lịch.',
+    en: 'The calendar has no holiday, day off or make-up day on that date.',
+  },
+  CALENDAR_NO_WORKING_TIME: {
+    status: 422,
+    vi: 'Lịch không còn thời gian làm việc để tính hạn.',
+    en: 'The calendar has no working time left to count.',
+  },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },

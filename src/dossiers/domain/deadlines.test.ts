@@ -1,7 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDueSoon, isOnTime, isOverdue, remainingWorkingMinutes, type DeadlineFacts } from './deadlines.ts';
-import { officeHoursCalendar as calendar } from './office-hours-calendar.ts';
+import { buildWorkingCalendar } from '../../calendar/domain/working-calendar.ts';
+import { deadlineCalendarOf } from './calendar-deadlines.ts';
+
+const calendar = deadlineCalendarOf(buildWorkingCalendar());
 
 // Friday 6 March 2026, 16:00 in Vietnam.
 const now = new Date('2026-03-06T09:00:00Z');
@@ -12,32 +14,6 @@ const running: DeadlineFacts = {
   supplementRequestCount: 0,
   isMarkedLate: false,
 };
-
-describe('office-hours calendar (interim)', () => {
-  it.each([
-    ['Monday 09:00 + 5 working days', '2026-03-02T02:00:00Z', 5, '2026-03-09T02:00:00Z'],
-    ['Friday 16:00 + 1 working day skips the weekend', '2026-03-06T09:00:00Z', 1, '2026-03-09T09:00:00Z'],
-    ['Saturday + 1 working day starts Monday 07:30', '2026-03-07T03:00:00Z', 1, '2026-03-09T10:00:00Z'],
-    ['from lunch time, counting starts at 13:00', '2026-03-02T05:00:00Z', 0.5, '2026-03-02T10:00:00Z'],
-  ])('%s', (_name, from, days, expected) => {
-    expect(calendar.computeAppointment(new Date(from), { amount: days, unit: 'working_days' }).toISOString()).toBe(
-      new Date(expected).toISOString(),
-    );
-  });
-
-  it('adding working time then measuring it gives it back', () => {
-    fc.assert(
-      fc.property(
-        fc.date({ min: new Date('2026-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }),
-        fc.nat(5000),
-        (from, minutes) => {
-          const to = calendar.addWorkingMinutes(from, minutes);
-          expect(calendar.workingMinutesBetween(from, to)).toBe(minutes);
-        },
-      ),
-    );
-  });
-});
 
 describe('overdue, due soon, remaining time', () => {
   it('a running dossier 2.5 working hours from its appointment is due within 1 working day, not overdue', () => {

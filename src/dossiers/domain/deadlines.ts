@@ -17,6 +17,8 @@ export interface DeadlineCalendar {
   workingMinutesBetween(from: Date, to: Date): number;
   /** The moment `minutes` working minutes after `from`. */
   addWorkingMinutes(from: Date, minutes: number): Date;
+  /** The appointment moved later for a supplement pause: by its office hours (working units) or its length (calendar units). */
+  extendByPause(appointmentAt: Date, pause: { start: Date; end: Date }, unit: StatutoryTime['unit']): Date;
   /** Working minutes in one working day (8 h = 480 with the default hours). */
   readonly minutesPerWorkingDay: number;
 }

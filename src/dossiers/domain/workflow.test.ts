@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OfficerRole } from '../../identity/schema.ts';
 import type { DossierStatus } from '../schema.ts';
-import { officeHoursCalendar } from './office-hours-calendar.ts';
+import { buildWorkingCalendar } from '../../calendar/domain/working-calendar.ts';
+import { deadlineCalendarOf } from './calendar-deadlines.ts';
 import { defaultWorkflow, findStep, stepKinds } from './workflow-definition.ts';
 import {
   availableActions,
@@ -24,7 +25,7 @@ const context: DecisionContext = {
   now,
   workflow: defaultWorkflow,
   statutoryTime: { amount: 5, unit: 'working_days' },
-  calendar: officeHoursCalendar,
+  calendar: deadlineCalendarOf(buildWorkingCalendar()),
 };
 
 const submitted: DossierState = {

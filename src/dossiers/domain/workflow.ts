@@ -467,14 +467,14 @@ function resumedStatus(state: DossierState, step: WorkflowStep): DossierStatus {
   return step.kind === 'reception' ? 2 : 4;
 }
 
-/** Ends a supplement pause: the appointment moves later by the working time the clock stood still. */
-function closePause(next: DossierState, now: Date, calendar: DeadlineCalendar, details: Record<string, unknown>): void {
+/** Ends a supplement pause: the appointment moves later by the time the clock stood still. */
+function closePause(next: DossierState, context: DecisionContext, details: Record<string, unknown>): void {
   if (next.pausedAt === null) return;
-  const paused = calendar.workingMinutesBetween(next.pausedAt, now);
-  details['pausedWorkingMinutes'] = paused;
+  const { now, calendar, statutoryTime } = context;
+  details['pausedWorkingMinutes'] = calendar.workingMinutesBetween(next.pausedAt, now);
   if (next.appointmentAt) {
     details['previousAppointmentAt'] = next.appointmentAt.toISOString();
-    next.appointmentAt = calendar.addWorkingMinutes(next.appointmentAt, paused);
+    next.appointmentAt = calendar.extendByPause(next.appointmentAt, { start: next.pausedAt, end: now }, statutoryTime.unit);
     details['appointmentAt'] = next.appointmentAt.toISOString();
   }
   next.pausedAt = null;
@@ -529,10 +529,10 @@ export function decide(state: DossierState, request: ActionRequest, actor: Workf
         details['supplementRequestCount'] = next.supplementRequestCount;
         break;
       case 'resume_clock':
-        closePause(next, now, calendar, details);
+        closePause(next, context, details);
         break;
       case 'end_processing':
-        closePause(next, now, calendar, details);
+        closePause(next, context, details);
         next.processingEndedAt = state.processingEndedAt ?? now;
         break;
       case 'reschedule':
@@ -553,7 +553,7 @@ export function decide(state: DossierState, request: ActionRequest, actor: Workf
         details['returnMethod'] = next.returnMethod;
         break;
       case 'withdrawn':
-        closePause(next, now, calendar, details);
+        closePause(next, context, details);
         next.withdrawnAt = now;
         break;
     }

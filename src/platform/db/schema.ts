@@ -4,3 +4,5 @@ export * from '../../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
+export * from '../../indicators/schema.ts';
+export * from '../../calendar/schema.ts';
