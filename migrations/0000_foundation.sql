@@ -179,6 +179,7 @@ CREATE TABLE "dossier_components" (
 	"attachment_id" uuid,
 	"source" text NOT NULL,
 	"store_document_id" uuid,
+	"position" smallint DEFAULT 0 NOT NULL,
 	"is_supplement" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -314,6 +315,25 @@ CREATE TABLE "calendar_years" (
 	CONSTRAINT "calendar_years_pk" PRIMARY KEY("province_code","year")
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"channel" text NOT NULL,
+	"template" text NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text NOT NULL,
+	"body_text" text NOT NULL,
+	"attachments" jsonb NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"provider_message_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_attempt_at" timestamp with time zone,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -354,4 +374,6 @@ CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
-CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");
+CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
+CREATE INDEX "notifications_status_idx" ON "notifications" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");

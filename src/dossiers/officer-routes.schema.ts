@@ -11,7 +11,7 @@ const bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const dossierParams = z.strictObject({ code: z.string().min(3).max(40) });
 
-export const slipForms = ['02', '03', '04', '05'] as const;
+export const slipForms = ['01', '02', '03', '04', '05'] as const;
 export const slipParams = dossierParams.extend({ form: z.enum(slipForms).describe('Circular 01/2018/TT-VPCP form number') });
 
 /** One component the applicant must supplement (form 02). */

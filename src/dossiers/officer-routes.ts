@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officerOf, requireOfficer } from '../identity/guards.ts';
 import { actorOf } from '../identity/http.ts';
 import type { Database } from '../platform/db/client.ts';
+import { CurrentCommunes } from '../units/current-communes.ts';
 import { dossierWorkerRoles } from './dossier-access.ts';
 import { listInbox } from './inbox.ts';
 import {
@@ -31,6 +32,7 @@ export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDo
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = { db: opts.database.db, now: opts.now, calendarFor: opts.calendarFor };
   const worker = requireOfficer(...dossierWorkerRoles);
+  const communes = new CurrentCommunes(opts.database.db);
 
   r.get(
     '/officer/inbox',
@@ -92,14 +94,14 @@ export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDo
       preHandler: worker,
       schema: {
         tags: ['dossiers'],
-        summary: 'A slip of the dossier as PDF: 02 supplement, 03 refusal, 04 apology, 05 processing control sheet',
+        summary: 'A slip of the dossier as PDF: 01 receipt, 02 supplement, 03 refusal, 04 apology, 05 processing control sheet',
         params: slipParams,
         produces: ['application/pdf'],
       },
     },
     async (request, reply) => {
       const { code, form } = request.params;
-      const slip = await downloadSlip({ ...deps, publicUrl: opts.publicUrl }, officerOf(request), code, form, actorOf(request));
+      const slip = await downloadSlip({ ...deps, publicUrl: opts.publicUrl, communes }, officerOf(request), code, form, actorOf(request));
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${slip.fileName}"`)

@@ -164,12 +164,9 @@ async function applyAction(
   });
 }
 
-/**
- * Slips to hand out after an action: its own form, and at receipt the processing control sheet (05)
- * that travels with the dossier. Form 01 is rendered by submission (not merged yet), so it is left out.
- */
+/** Slips to hand out after an action: its own form, and at receipt also the control sheet (05) that travels with the dossier. */
 function slipsIssued(slip: SlipForm | null): string[] {
-  if (slip === '01') return ['05'];
+  if (slip === '01') return ['01', '05'];
   return slip ? [slip] : [];
 }
 

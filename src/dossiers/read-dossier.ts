@@ -5,7 +5,8 @@ import { recordPersonalDataAccess, type Actor } from '../platform/audit/record.t
 import type { Queryable } from '../platform/db/client.ts';
 import { isDueSoon, isOnTime, isOverdue, remainingWorkingMinutes, type DeadlineCalendar } from './domain/deadlines.ts';
 import type { WorkflowDefinition } from './domain/workflow-definition.ts';
-import { availableActions, statusNames } from './domain/workflow.ts';
+import { dossierStatusNames } from './domain/lifecycle.ts';
+import { availableActions } from './domain/workflow.ts';
 import { loadDossierForOfficer, stateOf, workflowActorOf, type LoadedDossier } from './dossier-access.ts';
 import type { DossierView } from './officer-routes.schema.ts';
 import type { WorkflowDeps } from './perform-action.ts';
@@ -84,7 +85,7 @@ export async function readDossierForOfficer(
     code: row.code,
     version: row.version,
     status: row.status,
-    statusName: statusNames[row.status],
+    statusName: dossierStatusNames[row.status],
     currentStep: row.currentStep,
     channel: row.channel,
     submitterKind: row.submitterKind,

@@ -67,7 +67,7 @@ describe(`a dossier from submission to returned result (${testBackend()})`, () =
     const received = await step(reception, { action: 'receive' }, { status: 2, step: 'reception' });
     // Birth registration: 1 working day from Monday 09:00 → Tuesday 09:00.
     expect(received.appointmentAt).toBe('2026-03-03T02:00:00.000Z');
-    expect(received.slips.map((s) => s.form)).toEqual(['05']);
+    expect(received.slips.map((s) => s.form)).toEqual(['01', '05']);
     await step(reception, { action: 'forward' }, { status: 4, step: 'processing' });
 
     clock = new Date('2026-03-02T03:00:00Z'); // 10:00
@@ -291,7 +291,9 @@ describe(`slips (${testBackend()})`, () => {
     expect(text05).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     expect(text05).toContain('Thẩm định, xử lý hồ sơ');
     const view = (await reception.get(`/api/v1/officer/dossiers/${d.code}`)).json() as { slips: { form: string }[] };
-    expect(view.slips.map((s) => s.form)).toEqual(['02', '04', '05']);
+    expect(view.slips.map((s) => s.form)).toEqual(['01', '02', '04', '05']);
+    const text01 = await extractPdfText((await reception.get(`/api/v1/officer/dossiers/${d.code}/slips/01`)).rawPayload);
+    expect(text01).toContain(d.code);
   });
 });
 

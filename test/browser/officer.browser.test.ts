@@ -95,7 +95,7 @@ describe('officer back office in a desktop browser', () => {
     const bytes = await readFile((await download.path()) ?? '');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await extractPdfText(bytes);
-    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(text).toContain(dossier.code);
     await expectAccessible(page, 'dossier after receipt');
   });

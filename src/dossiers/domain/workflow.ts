@@ -21,20 +21,6 @@ import {
 /** Every national status code, 1–10 (DOMAIN.md §2). */
 export const dossierStatuses: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-/** Tên trạng thái — the national names of the status codes. */
-export const statusNames: Record<DossierStatus, { vi: string; en: string }> = {
-  1: { vi: 'Mới đăng ký', en: 'Newly submitted' },
-  2: { vi: 'Được tiếp nhận', en: 'Received' },
-  3: { vi: 'Không được tiếp nhận', en: 'Not accepted' },
-  4: { vi: 'Đang xử lý', en: 'Processing' },
-  5: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Supplement requested' },
-  6: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Financial obligation requested' },
-  7: { vi: 'Công dân yêu cầu rút hồ sơ', en: 'Withdrawn by the applicant' },
-  8: { vi: 'Dừng xử lý', en: 'Processing stopped' },
-  9: { vi: 'Đã xử lý xong', en: 'Processed' },
-  10: { vi: 'Đã trả kết quả', en: 'Result returned' },
-};
-
 /** What an officer (or the applicant) can do to a dossier. */
 export const dossierActions = [
   'receive',

@@ -7,12 +7,11 @@ import { loadDossierForOfficer, type LoadedDossier } from '../dossier-access.ts'
 import type { WorkflowDeps } from '../perform-action.ts';
 import { dossierTimeline, stepDueTimes } from '../read-dossier.ts';
 import { slipOfEvent } from './issued.ts';
+import type { CurrentCommunes } from '../../units/current-communes.ts';
+import { loadReceiptSlipData } from '../receipt.ts';
+import { lookupUrlOf } from '../submit.ts';
+import { renderReceiptSlip } from './receipt-slip.ts';
 import { renderSlip, type BackOfficeSlip, type ControlSheetLine, type SlipDossier } from './render-slip.ts';
-
-/** The public page where anyone with the code follows a dossier; the slips' QR codes open it. */
-export function trackingUrlOf(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/tra-cuu/${encodeURIComponent(code)}`;
-}
 
 const optionalInstant = z
   .string()
@@ -42,21 +41,24 @@ function slipDossier(d: LoadedDossier): SlipDossier {
 }
 
 /**
- * A slip of a dossier as a PDF for an officer who serves one of its agencies: 02/03/04 as their
- * latest event issued them, 05 once the dossier is received. The applicant's data on it is logged as read.
+ * A slip of a dossier as a PDF for an officer who serves one of its agencies: 01 (the receipt, as
+ * submission renders it, with the appointment as it stands), 02/03/04 as their latest event issued
+ * them, 05 once the dossier is received. The applicant's data on it is logged as read.
  */
 export async function downloadSlip(
-  deps: WorkflowDeps & { publicUrl: string },
+  deps: WorkflowDeps & { publicUrl: string; communes: CurrentCommunes },
   officer: OfficerPrincipal,
   code: string,
-  form: BackOfficeSlip,
+  form: '01' | BackOfficeSlip,
   actor: Actor,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const dossier = await loadDossierForOfficer(deps.db, officer, code, actor, `slip:${form}`);
   const timeline = await dossierTimeline(deps.db, dossier);
-  const trackingUrl = trackingUrlOf(deps.publicUrl, code);
+  const trackingUrl = lookupUrlOf(deps.publicUrl, code);
   let bytes: Uint8Array;
-  if (form === '05') {
+  if (form === '01') {
+    bytes = await renderReceiptSlip(await loadReceiptSlipData(deps, dossier.row));
+  } else if (form === '05') {
     const { row } = dossier;
     if (!row.receivedAt) throw new AppError('SLIP_NOT_AVAILABLE', { code, form });
     const calendar = await deps.calendarFor(deps.db, row.provinceCode);

@@ -5,9 +5,11 @@ import type { BackOfficeSlip } from './render-slip.ts';
 export function issuedSlips(
   code: string,
   timeline: readonly { at: Date; action: string; details: unknown }[],
-): { form: BackOfficeSlip; url: string; issuedAt: string }[] {
-  const latest = new Map<BackOfficeSlip, Date>();
+): { form: '01' | BackOfficeSlip; url: string; issuedAt: string }[] {
+  const latest = new Map<'01' | BackOfficeSlip, Date>();
   for (const event of timeline) {
+    // The receipt (01) is issued at online submission and again, with the appointment, at receipt.
+    if (event.action === 'submit' || event.action === 'receive') latest.set('01', event.at);
     const slip = slipOfEvent(event);
     if (slip) latest.set(slip, event.at);
     // The processing control sheet (05) travels with the dossier from its receipt.
@@ -18,7 +20,7 @@ export function issuedSlips(
     .map(([form, at]) => ({ form, url: officerSlipUrl(code, form), issuedAt: at.toISOString() }));
 }
 
-/** The back-office slip an event issued, if any (form 01 belongs to submission). */
+/** The back-office slip (02–04) an event issued, if any. */
 export function slipOfEvent(event: { details: unknown }): BackOfficeSlip | null {
   const slip = (event.details as { slip?: unknown } | null)?.slip;
   return slip === '02' || slip === '03' || slip === '04' ? slip : null;
