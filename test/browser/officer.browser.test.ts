@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierRow } from '../../src/dossiers/schema.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium } from '../support/browser.ts';
+import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium } from '../support/browser.ts';
 import { createDossier } from '../support/dossier-factory.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -26,12 +26,7 @@ describe('officer back office in a desktop browser', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
     page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
+    problems = collectPageProblems(page);
   });
 
   afterEach(() => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium } from '../support/browser.ts';
+import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium } from '../support/browser.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('web app in a phone-sized browser', () => {
@@ -26,12 +26,7 @@ describe('web app in a phone-sized browser', () => {
   const openPage = async (): Promise<Page> => {
     context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
+    problems = collectPageProblems(page);
     return page;
   };
 

@@ -27,6 +27,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Collects the page's script errors and Content-Security-Policy refusals; a test expects none. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
 const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface AxeWindow {
