@@ -91,7 +91,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
-        { name: 'dossiers', description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -120,7 +123,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const now = deps.now ?? (() => new Date());
   const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
-  const notifications = new NotificationDispatcher({ db: deps.database.db, mailer, from: config.mail.from, log: app.log, now, concurrency: 1 });
+  const notifications = new NotificationDispatcher({
+    db: deps.database.db,
+    mailer,
+    from: config.mail.from,
+    log: app.log,
+    now,
+    concurrency: 1,
+  });
   app.decorate('notifications', notifications);
   app.addHook('onClose', async () => {
     await notifications.idle();
