@@ -67,7 +67,7 @@ export async function issueSignedDocument(
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const objectKey = `documents/${signedAt.getUTCFullYear()}/${id}.pdf`;
   // The file first: a row never points at bytes that are not there (an orphan file is harmless).
-  await services.store.put(objectKey, pdf, { contentType: 'application/pdf' });
+  await services.store.put(objectKey, pdf);
 
   await db.transaction(async (tx) => {
     await tx.insert(issuedDocuments).values({

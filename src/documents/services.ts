@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
-import { createObjectStore, type ObjectStore } from '../platform/object-store/store.ts';
+import { FileSystemObjectStore } from '../platform/object-store/filesystem.ts';
+import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import { SigningKeys } from './signing/keys.ts';
 
 /** What the documents use cases need: the database, the agencies' keys, the object store and the clock. */
@@ -19,7 +20,7 @@ export function createDocumentServices(config: AppConfig, db: Db, now: () => Dat
   return {
     db,
     keys: SigningKeys.fromConfig(config, db),
-    store: createObjectStore(config),
+    store: new FileSystemObjectStore(config.objectStoreDir),
     publicUrl: config.publicUrl,
     provinceCode: config.provinceCode,
     now,

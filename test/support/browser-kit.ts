@@ -29,17 +29,22 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A new visitor on a phone (no cookies, no stored language); `problems` collects script errors and CSP violations. */
-export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-  const page = await context.newPage();
+/** Collects the page's script errors and Content-Security-Policy refusals; a test expects none. */
+export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
       problems.push(`console: ${message.text()}`);
   });
-  return { context, page, problems };
+  return problems;
+}
+
+/** A new visitor on a phone (no cookies, no stored language); `problems` collects script errors and CSP violations. */
+export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const page = await context.newPage();
+  return { context, page, problems: collectPageProblems(page) };
 }
 
 const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
