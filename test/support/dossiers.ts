@@ -9,7 +9,6 @@ import type { ApiClient } from './api-client.ts';
 import { fileForm, pdfFile } from './files.ts';
 
 /** Rows of every table a submission or withdrawal writes, to prove a refused request stored nothing. */
-/** Row counts of the dossier tables, to prove a refused request changed nothing. */
 export async function dossierTableCounts(database: Database) {
   const { db } = database;
   const n = async (query: Promise<{ n: number }[]>) => Number((await query)[0]?.n ?? 0);
