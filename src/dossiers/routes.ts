@@ -30,7 +30,8 @@ function contentDisposition(kind: 'inline' | 'attachment', fileName: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function sendFile(reply: FastifyReply, file: { bytes: Uint8Array; mediaType: string; fileName: string }, kind: 'inline' | 'attachment'): FastifyReply {
+/** Sends stored bytes as a private, uncached download or inline view. */
+export function sendFile(reply: FastifyReply, file: { bytes: Uint8Array; mediaType: string; fileName: string }, kind: 'inline' | 'attachment'): FastifyReply {
   return reply
     .header('content-type', file.mediaType)
     .header('content-disposition', contentDisposition(kind, file.fileName))
