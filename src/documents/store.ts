@@ -11,6 +11,8 @@ import { isDossierOpenForStore } from './domain/store-access.ts';
 import { storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
 import type { DocumentServices } from './services.ts';
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A store document as its owner and the officers handling the owner's dossier see it. */
 export interface StoreDocumentView {
   id: string;
@@ -105,6 +107,7 @@ export async function listOwnStoreDocuments(services: DocumentServices, citizen:
  * document as for an unknown id, so ids cannot be probed; a look at another person's document is logged.
  */
 async function ownStoreDocument(q: Queryable, citizen: CitizenPrincipal, id: string, context: StoreRequestContext): Promise<StoreDocumentRow> {
+  if (!uuidPattern.test(id)) throw new AppError('STORE_DOCUMENT_NOT_FOUND');
   const [row] = await q.select().from(storeDocuments).where(eq(storeDocuments.id, id));
   if (row && row.ownerIdNumber === citizen.idNumber) return row;
   if (row) context.log.warn({ storeDocumentId: id, citizenId: citizen.id }, 'a citizen asked for a store document of another person');
