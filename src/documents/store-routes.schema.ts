@@ -27,3 +27,11 @@ export const storeDocumentSchema = z.object({
 export const storeListResponse = z.object({ documents: z.array(storeDocumentSchema) });
 
 export const officerStoreResponse = z.object({ dossierCode: z.string(), documents: z.array(storeDocumentSchema) });
+
+export const procedureParams = z.strictObject({ code: z.string().max(20).describe('Procedure code, e.g. 1.001193') });
+
+export const reusableResponse = z.object({
+  procedureCode: z.string(),
+  procedureVersion: z.number().int(),
+  documents: z.array(storeDocumentSchema.extend({ componentCode: z.string(), componentName: z.string() })),
+});

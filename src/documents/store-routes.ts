@@ -5,13 +5,23 @@ import { citizenOf, officerOf, requireCitizen, requireOfficer } from '../identit
 import type { DocumentServices } from './services.ts';
 import {
   officerStoreResponse,
+  procedureParams,
+  reusableResponse,
   storeConsentBody,
   storeDocumentParams,
   storeDocumentSchema,
   storeDossierParams,
   storeListResponse,
 } from './store-routes.schema.ts';
-import { grantStoreConsent, listOwnStoreDocuments, officerDossierStore, ownStoreDocumentContent, revokeStoreConsent } from './store.ts';
+import {
+  grantStoreConsent,
+  listOwnStoreDocuments,
+  officerDossierStore,
+  ownStoreDocumentContent,
+  reusableForProcedure,
+  revokeStoreConsent,
+} from './store.ts';
+import { vietnamToday } from '../units/routes.ts';
 
 /** The electronic store (kho dữ liệu điện tử): a citizen's own documents and an officer's view while handling a dossier. */
 export async function storeRoutes(app: FastifyInstance, opts: { services: DocumentServices }): Promise<void> {
@@ -70,6 +80,20 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
     },
     async (request) =>
       revokeStoreConsent(services, citizenOf(request), { id: request.params.id, agencyCode: request.body.agencyCode }, { requestId: request.id, log: request.log }),
+  );
+
+  r.get(
+    '/procedures/:code/reusable-documents',
+    {
+      preHandler: requireCitizen,
+      schema: {
+        tags: ['documents'],
+        summary: 'My valid store documents that can stand for components of the procedure (no upload needed)',
+        params: procedureParams,
+        response: { 200: reusableResponse },
+      },
+    },
+    async (request) => reusableForProcedure(services, citizenOf(request), request.params.code, vietnamToday(services.now())),
   );
 
   r.get(

@@ -1,13 +1,14 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { dossiers, type DossierStatus } from '../dossiers/schema.ts';
+import { dossierComponents, dossiers, type DossierStatus } from '../dossiers/schema.ts';
+import { procedures, procedureVersions } from '../procedures/schema.ts';
 import { agencyScope, officerHasScope } from '../identity/guards.ts';
 import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { recordAudit, recordPersonalDataAccess } from '../platform/audit/record.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
-import { isDossierOpenForStore } from './domain/store-access.ts';
+import { isDossierOpenForStore, isValidOn } from './domain/store-access.ts';
 import { storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
 import type { DocumentServices } from './services.ts';
 
@@ -216,4 +217,90 @@ export async function revokeStoreConsent(
     const [view] = await present(tx, [row]);
     return view as StoreDocumentView;
   });
+}
+
+/**
+ * The person's store documents that can stand for some of the given components: of a component's type
+ * (document type code = component code) and valid on `today` (YYYY-MM-DD). Newest first.
+ */
+export async function reusableStoreDocuments(
+  q: Queryable,
+  idNumber: string,
+  componentCodes: readonly string[],
+  today: string,
+): Promise<StoreDocumentRow[]> {
+  if (componentCodes.length === 0) return [];
+  const rows = await q
+    .select()
+    .from(storeDocuments)
+    .where(and(eq(storeDocuments.ownerIdNumber, idNumber), inArray(storeDocuments.documentType, [...componentCodes])))
+    .orderBy(desc(storeDocuments.createdAt));
+  return rows.filter((row) => isValidOn(row, today));
+}
+
+/**
+ * The store documents a submission names instead of files, by component code, or STORE_DOCUMENT_NOT_FOUND
+ * when one is not the applicant's, not of that component's type or no longer valid.
+ */
+export async function storeDocumentsForSubmission(
+  q: Queryable,
+  idNumber: string,
+  listed: readonly { componentCode: string; storeDocumentId?: string | undefined }[],
+  today: string,
+): Promise<Map<string, string>> {
+  const chosen = listed.flatMap((c) => (c.storeDocumentId ? [{ componentCode: c.componentCode, id: c.storeDocumentId }] : []));
+  const usable = await reusableStoreDocuments(q, idNumber, [...new Set(chosen.map((c) => c.componentCode))], today);
+  const byId = new Map(usable.map((row) => [row.id, row]));
+  const refused = chosen.filter((c) => byId.get(c.id)?.documentType !== c.componentCode).map((c) => c.id);
+  if (refused.length > 0) throw new AppError('STORE_DOCUMENT_NOT_FOUND', { storeDocumentIds: refused });
+  return new Map(chosen.map((c) => [c.componentCode, c.id]));
+}
+
+/** A store document that can stand for a component of a procedure's current version. */
+export interface ReusableDocumentView extends StoreDocumentView {
+  componentCode: string;
+  componentName: string;
+}
+
+/** The citizen's valid store documents matching components of the procedure's current version. */
+export async function reusableForProcedure(
+  services: DocumentServices,
+  citizen: CitizenPrincipal,
+  procedureCode: string,
+  today: string,
+): Promise<{ procedureCode: string; procedureVersion: number; documents: ReusableDocumentView[] }> {
+  const [version] = await services.db
+    .select({ version: procedureVersions })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(and(eq(procedures.provinceCode, services.provinceCode), eq(procedures.code, procedureCode), eq(procedureVersions.isCurrent, true)));
+  if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: procedureCode });
+  const names = new Map(version.version.components.map((c) => [c.code, c.name]));
+  const rows = await reusableStoreDocuments(services.db, citizen.idNumber, [...names.keys()], today);
+  const views = await present(services.db, rows);
+  return {
+    procedureCode,
+    procedureVersion: version.version.version,
+    documents: views.map((v) => ({ ...v, componentCode: v.documentType, componentName: names.get(v.documentType) ?? v.documentType })),
+  };
+}
+
+/**
+ * Components taken from the store (DuocLayTuKhoDMQG) in dossiers of a unit submitted in [from, to):
+ * the reuse figure of the digital transformation indicators.
+ */
+export async function countReusedComponents(q: Queryable, unitCode: string, period: { from: Date; to: Date }): Promise<number> {
+  const [row] = await q
+    .select({ n: count() })
+    .from(dossierComponents)
+    .innerJoin(dossiers, eq(dossiers.id, dossierComponents.dossierId))
+    .where(
+      and(
+        eq(dossierComponents.source, 'store'),
+        eq(dossiers.unitCode, unitCode),
+        gte(dossiers.submittedAt, period.from),
+        lt(dossiers.submittedAt, period.to),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.ts';
 import { uniqueViolation } from '../platform/db/errors.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
+import { storeDocumentsForSubmission } from '../documents/store.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
@@ -143,9 +144,11 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
   const usable = await usableAttachments(deps.db, citizen.id, [...offered.values()].flat());
   const usableById = new Map(usable.map((a) => [a.id, a]));
+  const fromStore = await storeDocumentsForSubmission(deps.db, citizen.idNumber, body.components, vietnamToday(now));
   const plan = planComponents(current.components, offered, usableById, {
     hasOnlineForm: current.formDefinition !== null,
     isIdentityVerified: (citizen.identityLevel ?? 0) >= 2,
+    fromStore,
   });
   if (!plan.ok) throw new AppError(plan.error, plan.details);
 
@@ -209,6 +212,7 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
         name: c.name,
         attachmentId: c.attachmentId,
         source: c.source,
+        storeDocumentId: c.storeDocumentId ?? null,
         position,
         createdAt: now,
       })),
