@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, signInOfficer, signInSandboxCitizen, type ApiClient } from '../../test/support/api-client.ts';
 import { birthRegistrationBody, submitDossierAs, uploadPdf } from '../../test/support/dossiers.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
-import { dossiers } from '../dossiers/schema.ts';
+import { dossierComponents, dossiers } from '../dossiers/schema.ts';
 import { auditLog, personalDataAccessLog } from '../platform/audit/schema.ts';
 import { issueSignedDocument, type IssuedDocument } from './issue-document.ts';
 import { storeDocuments } from './schema.ts';
 import { createDocumentServices } from './services.ts';
+import { countReusedComponents } from './store.ts';
 import { birthExtract } from './test-fixtures.ts';
 
 interface StoreDocumentBody {
@@ -126,5 +127,62 @@ describe(`the electronic store (${testBackend()})`, () => {
     expect((await json<StoreDocumentBody>(withdrawn)).sharedWith).toEqual([]);
     const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.subjectId, doc?.id ?? ''));
     expect(audits.map((a) => a.action).sort()).toEqual(['store.consent.grant', 'store.consent.grant', 'store.consent.revoke']);
+  });
+});
+
+describe(`reuse from the store (${testBackend()})`, () => {
+  const componentCode = 'BIEN_BAN_TRE_BI_BO_ROI';
+  let storeDocumentId: string;
+
+  beforeAll(async () => {
+    const [row] = await ctx.database.db
+      .insert(storeDocuments)
+      .values({
+        ownerIdNumber: '079090001234',
+        documentType: componentCode,
+        title: 'Biên bản xác nhận',
+        validFrom: '2025-01-01',
+        origin: 'counter_scan',
+        agencyCode: '26572-UBND',
+        objectKey: 'store/test/bien-ban.pdf',
+        sha256: 'a'.repeat(64),
+      })
+      .returning();
+    storeDocumentId = row?.id ?? '';
+  });
+
+  it('lists the documents a procedure can reuse, for their owner only', async () => {
+    const path = '/api/v1/procedures/1.001193/reusable-documents';
+    const res = await an.get(path);
+    expect(res.status).toBe(200);
+    const body = await json<{ documents: (StoreDocumentBody & { componentCode: string })[] }>(res);
+    expect(body.documents.map((d) => [d.id, d.componentCode])).toEqual([[storeDocumentId, componentCode]]);
+    expect((await json<{ documents: unknown[] }>(await binh.get(path))).documents).toEqual([]);
+    expect((await reception.get(path)).status).toBe(403);
+    expect((await nobody.get(path)).status).toBe(401);
+    expect((await an.get('/api/v1/procedures/9.999999/reusable-documents')).status).toBe(404);
+  });
+
+  it('accepts a store document instead of a file: source store, shown on the dossier and counted', async () => {
+    const before = await countReusedComponents(ctx.database.db, '26572', { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000) });
+    const body = birthRegistrationBody(await uploadPdf(an)) as { components: unknown[] };
+    body.components.push({ componentCode, storeDocumentId });
+    const res = await submitDossierAs(an, body);
+    expect(res.status).toBe(201);
+    const dossier = await json<{ code: string; components: { componentCode: string; source: string }[] }>(res);
+    expect(dossier.components).toContainEqual(expect.objectContaining({ componentCode, source: 'store' }));
+    const [row] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.code, dossier.code));
+    const components = await ctx.database.db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, row?.id ?? ''));
+    expect(components.find((c) => c.componentCode === componentCode)).toMatchObject({ source: 'store', storeDocumentId, attachmentId: null });
+    const after = await countReusedComponents(ctx.database.db, '26572', { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000) });
+    expect(after).toBe(before + 1);
+  });
+
+  it('refuses another person’s store document in a submission (STORE_DOCUMENT_NOT_FOUND)', async () => {
+    const body = birthRegistrationBody(await uploadPdf(binh)) as { components: unknown[] };
+    body.components.push({ componentCode, storeDocumentId });
+    const res = await submitDossierAs(binh, body);
+    expect(res.status).toBe(404);
+    expect((await json<{ code: string }>(res)).code).toBe('STORE_DOCUMENT_NOT_FOUND');
   });
 });

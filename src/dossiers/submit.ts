@@ -4,6 +4,7 @@ import type { Tx } from '../platform/db/client.ts';
 import { uniqueViolation } from '../platform/db/errors.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import { storeDocumentsForSubmission } from '../documents/store.ts';
+import { vietnamToday } from '../units/routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
@@ -47,10 +48,6 @@ const dossierCodeKey = 'dossiers_code_key';
 const maxCodeAttempts = 5;
 // A procedure without an online form accepts only an empty formData: every key is an unknown field.
 const noForm: FormDefinition = { version: 1, title: { vi: '-', en: '-' }, fields: [] };
-
-function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function replay(deps: DossierDeps, citizenId: string, key: string, requestHash: string): Promise<SubmitOutcome | null> {
   const [seen] = await deps.db
