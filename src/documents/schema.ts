@@ -164,7 +164,9 @@ export const storeConsents = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('store_consents_active').on(t.storeDocumentId, t.agencyCode).where(sql`${t.revokedAt} IS NULL`),
+    uniqueIndex('store_consents_active')
+      .on(t.storeDocumentId, t.agencyCode)
+      .where(sql`${t.revokedAt} IS NULL`),
   ],
 );
 

@@ -63,7 +63,12 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
       },
     },
     async (request) =>
-      grantStoreConsent(services, citizenOf(request), { id: request.params.id, agencyCode: request.body.agencyCode }, { requestId: request.id, log: request.log }),
+      grantStoreConsent(
+        services,
+        citizenOf(request),
+        { id: request.params.id, agencyCode: request.body.agencyCode },
+        { requestId: request.id, log: request.log },
+      ),
   );
 
   r.delete(
@@ -79,7 +84,12 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
       },
     },
     async (request) =>
-      revokeStoreConsent(services, citizenOf(request), { id: request.params.id, agencyCode: request.body.agencyCode }, { requestId: request.id, log: request.log }),
+      revokeStoreConsent(
+        services,
+        citizenOf(request),
+        { id: request.params.id, agencyCode: request.body.agencyCode },
+        { requestId: request.id, log: request.log },
+      ),
   );
 
   r.get(
@@ -102,7 +112,8 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
       preHandler: requireOfficer(),
       schema: {
         tags: ['documents'],
-        summary: "The applicant's store, for an officer handling the open dossier (else 403 STORE_ACCESS_WITHOUT_DOSSIER; every read logged)",
+        summary:
+          "The applicant's store, for an officer handling the open dossier (else 403 STORE_ACCESS_WITHOUT_DOSSIER; every read logged)",
         params: storeDossierParams,
         response: { 200: officerStoreResponse },
       },

@@ -91,7 +91,10 @@ describe(`the electronic store (${testBackend()})`, () => {
     expect(res.status).toBe(200);
     const body = await json<{ dossierCode: string; documents: StoreDocumentBody[] }>(res);
     expect(body.documents.map((d) => d.issuedDocumentId)).toContain(issued.id);
-    const logs = await ctx.database.db.select().from(personalDataAccessLog).where(eq(personalDataAccessLog.purpose, `dossier:${dossierCode}`));
+    const logs = await ctx.database.db
+      .select()
+      .from(personalDataAccessLog)
+      .where(eq(personalDataAccessLog.purpose, `dossier:${dossierCode}`));
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ actorKind: 'officer', dataSubject: '079090001234', resource: 'store' });
   });
@@ -108,7 +111,10 @@ describe(`the electronic store (${testBackend()})`, () => {
     const closedCode = (await json<{ code: string }>(other)).code;
     await ctx.database.db.update(dossiers).set({ status: 10 }).where(eq(dossiers.code, closedCode));
     await refused(reception, closedCode);
-    const logs = await ctx.database.db.select().from(personalDataAccessLog).where(eq(personalDataAccessLog.purpose, `dossier:${closedCode}`));
+    const logs = await ctx.database.db
+      .select()
+      .from(personalDataAccessLog)
+      .where(eq(personalDataAccessLog.purpose, `dossier:${closedCode}`));
     expect(logs).toEqual([]);
     expect((await an.get(`/api/v1/officer/dossiers/${dossierCode}/store`)).status).toBe(403);
     expect((await nobody.get(`/api/v1/officer/dossiers/${dossierCode}/store`)).status).toBe(401);
@@ -125,7 +131,10 @@ describe(`the electronic store (${testBackend()})`, () => {
     expect((await binh.call('POST', path, { json: { agencyCode: '79-STP' } })).status).toBe(404);
     const withdrawn = await an.call('DELETE', path, { json: { agencyCode: '79-STP' } });
     expect((await json<StoreDocumentBody>(withdrawn)).sharedWith).toEqual([]);
-    const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.subjectId, doc?.id ?? ''));
+    const audits = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, doc?.id ?? ''));
     expect(audits.map((a) => a.action).sort()).toEqual(['store.consent.grant', 'store.consent.grant', 'store.consent.revoke']);
   });
 });
@@ -164,7 +173,10 @@ describe(`reuse from the store (${testBackend()})`, () => {
   });
 
   it('accepts a store document instead of a file: source store, shown on the dossier and counted', async () => {
-    const before = await countReusedComponents(ctx.database.db, '26572', { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000) });
+    const before = await countReusedComponents(ctx.database.db, '26572', {
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 86_400_000),
+    });
     const body = birthRegistrationBody(await uploadPdf(an)) as { components: unknown[] };
     body.components.push({ componentCode, storeDocumentId });
     const res = await submitDossierAs(an, body);
@@ -172,9 +184,19 @@ describe(`reuse from the store (${testBackend()})`, () => {
     const dossier = await json<{ code: string; components: { componentCode: string; source: string }[] }>(res);
     expect(dossier.components).toContainEqual(expect.objectContaining({ componentCode, source: 'store' }));
     const [row] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.code, dossier.code));
-    const components = await ctx.database.db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, row?.id ?? ''));
-    expect(components.find((c) => c.componentCode === componentCode)).toMatchObject({ source: 'store', storeDocumentId, attachmentId: null });
-    const after = await countReusedComponents(ctx.database.db, '26572', { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000) });
+    const components = await ctx.database.db
+      .select()
+      .from(dossierComponents)
+      .where(eq(dossierComponents.dossierId, row?.id ?? ''));
+    expect(components.find((c) => c.componentCode === componentCode)).toMatchObject({
+      source: 'store',
+      storeDocumentId,
+      attachmentId: null,
+    });
+    const after = await countReusedComponents(ctx.database.db, '26572', {
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 86_400_000),
+    });
     expect(after).toBe(before + 1);
   });
 

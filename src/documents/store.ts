@@ -107,7 +107,12 @@ export async function listOwnStoreDocuments(services: DocumentServices, citizen:
  * The citizen's own store document, or STORE_DOCUMENT_NOT_FOUND — the same answer for another person's
  * document as for an unknown id, so ids cannot be probed; a look at another person's document is logged.
  */
-async function ownStoreDocument(q: Queryable, citizen: CitizenPrincipal, id: string, context: StoreRequestContext): Promise<StoreDocumentRow> {
+async function ownStoreDocument(
+  q: Queryable,
+  citizen: CitizenPrincipal,
+  id: string,
+  context: StoreRequestContext,
+): Promise<StoreDocumentRow> {
   if (!uuidPattern.test(id)) throw new AppError('STORE_DOCUMENT_NOT_FOUND');
   const [row] = await q.select().from(storeDocuments).where(eq(storeDocuments.id, id));
   if (row && row.ownerIdNumber === citizen.idNumber) return row;
@@ -161,7 +166,11 @@ export async function officerDossierStore(
   });
 }
 
-async function handlesDossier(q: Queryable, officer: OfficerPrincipal, dossier: { receivingAgencyCode: string; handlingAgencyCode: string }): Promise<boolean> {
+async function handlesDossier(
+  q: Queryable,
+  officer: OfficerPrincipal,
+  dossier: { receivingAgencyCode: string; handlingAgencyCode: string },
+): Promise<boolean> {
   for (const code of new Set([dossier.handlingAgencyCode, dossier.receivingAgencyCode])) {
     const [agency] = await q.select().from(agencies).where(eq(agencies.code, code));
     if (agency && officerHasScope(officer, agencyScope(agency))) return true;
@@ -184,12 +193,16 @@ export async function grantStoreConsent(
       .insert(storeConsents)
       .values({ storeDocumentId: row.id, agencyCode: agency.code, grantedAt: services.now() })
       .onConflictDoNothing();
-    await recordAudit(tx, { kind: 'citizen', id: citizen.id, requestId: context.requestId }, {
-      action: 'store.consent.grant',
-      subjectType: 'store_document',
-      subjectId: row.id,
-      details: { agencyCode: agency.code },
-    });
+    await recordAudit(
+      tx,
+      { kind: 'citizen', id: citizen.id, requestId: context.requestId },
+      {
+        action: 'store.consent.grant',
+        subjectType: 'store_document',
+        subjectId: row.id,
+        details: { agencyCode: agency.code },
+      },
+    );
     const [view] = await present(tx, [row]);
     return view as StoreDocumentView;
   });
@@ -207,13 +220,19 @@ export async function revokeStoreConsent(
     await tx
       .update(storeConsents)
       .set({ revokedAt: services.now() })
-      .where(and(eq(storeConsents.storeDocumentId, row.id), eq(storeConsents.agencyCode, input.agencyCode), isNull(storeConsents.revokedAt)));
-    await recordAudit(tx, { kind: 'citizen', id: citizen.id, requestId: context.requestId }, {
-      action: 'store.consent.revoke',
-      subjectType: 'store_document',
-      subjectId: row.id,
-      details: { agencyCode: input.agencyCode },
-    });
+      .where(
+        and(eq(storeConsents.storeDocumentId, row.id), eq(storeConsents.agencyCode, input.agencyCode), isNull(storeConsents.revokedAt)),
+      );
+    await recordAudit(
+      tx,
+      { kind: 'citizen', id: citizen.id, requestId: context.requestId },
+      {
+        action: 'store.consent.revoke',
+        subjectType: 'store_document',
+        subjectId: row.id,
+        details: { agencyCode: input.agencyCode },
+      },
+    );
     const [view] = await present(tx, [row]);
     return view as StoreDocumentView;
   });
@@ -273,7 +292,9 @@ export async function reusableForProcedure(
     .select({ version: procedureVersions })
     .from(procedureVersions)
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-    .where(and(eq(procedures.provinceCode, services.provinceCode), eq(procedures.code, procedureCode), eq(procedureVersions.isCurrent, true)));
+    .where(
+      and(eq(procedures.provinceCode, services.provinceCode), eq(procedures.code, procedureCode), eq(procedureVersions.isCurrent, true)),
+    );
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: procedureCode });
   const names = new Map(version.version.components.map((c) => [c.code, c.name]));
   const rows = await reusableStoreDocuments(services.db, citizen.idNumber, [...names.keys()], today);

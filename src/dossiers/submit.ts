@@ -113,7 +113,9 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
     .select({ version: procedureVersions, procedureCode: procedures.code })
     .from(procedureVersions)
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-    .where(and(eq(procedures.provinceCode, deps.provinceCode), eq(procedures.code, body.procedureCode), eq(procedureVersions.isCurrent, true)));
+    .where(
+      and(eq(procedures.provinceCode, deps.provinceCode), eq(procedures.code, body.procedureCode), eq(procedureVersions.isCurrent, true)),
+    );
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: body.procedureCode });
   const current = version.version;
   if (current.version !== body.procedureVersion)
@@ -185,10 +187,15 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   const handlingAgency = names.get(handling.agencyCode) as AgencyName;
 
   const commit = async (tx: Tx, id: string, code: string): Promise<{ record: DossierRecord; notificationId: string | null }> => {
-    const [row] = await tx.insert(dossiers).values({ id, code, ...draft }).returning();
+    const [row] = await tx
+      .insert(dossiers)
+      .values({ id, code, ...draft })
+      .returning();
     if (!row) throw new Error('dossier not inserted');
     // Right after the dossier, before any other lock: a concurrent retry with the same key waits here and then fails.
-    await tx.insert(idempotencyKeys).values({ principalKind: 'citizen', principalId: citizen.id, key, requestHash, dossierId: id, createdAt: now });
+    await tx
+      .insert(idempotencyKeys)
+      .values({ principalKind: 'citizen', principalId: citizen.id, key, requestHash, dossierId: id, createdAt: now });
     const attachmentIds = plan.components.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
     if (attachmentIds.length > 0) {
       const claimed = await tx

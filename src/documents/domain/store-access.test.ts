@@ -31,7 +31,9 @@ describe('isValidOn', () => {
   });
 
   it('a document without an end is valid on every day from its start', () => {
-    const day = fc.date({ min: new Date('1950-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('1950-01-01'), max: new Date('2199-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(fc.property(day, day, (a, b) => isValidOn({ validFrom: a, validTo: null }, b) === a <= b));
   });
 });
