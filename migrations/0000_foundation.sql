@@ -322,6 +322,31 @@ CREATE TABLE "signing_certificates" (
 	"retired_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "store_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"store_document_id" uuid NOT NULL,
+	"agency_code" text NOT NULL,
+	"granted_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "store_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id_number" varchar(12),
+	"owner_tax_code" varchar(14),
+	"document_type" text NOT NULL,
+	"title" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"origin" text NOT NULL,
+	"issued_document_id" uuid,
+	"source_dossier_id" uuid,
+	"agency_code" text,
+	"object_key" text NOT NULL,
+	"sha256" varchar(64) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "portal_evaluations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"province_code" varchar(2) NOT NULL,
@@ -456,6 +481,9 @@ ALTER TABLE "procedure_workflows" ADD CONSTRAINT "procedure_workflows_updated_by
 ALTER TABLE "issued_document_events" ADD CONSTRAINT "issued_document_events_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certificate_id_signing_certificates_id_fk" FOREIGN KEY ("signer_certificate_id") REFERENCES "public"."signing_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_consents" ADD CONSTRAINT "store_consents_store_document_id_store_documents_id_fk" FOREIGN KEY ("store_document_id") REFERENCES "public"."store_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_issued_document_id_issued_documents_id_fk" FOREIGN KEY ("issued_document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_source_dossier_id_dossiers_id_fk" FOREIGN KEY ("source_dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_payer_citizen_id_citizens_id_fk" FOREIGN KEY ("payer_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -491,6 +519,10 @@ CREATE INDEX "issued_documents_dossier_idx" ON "issued_documents" USING btree ("
 CREATE INDEX "issued_documents_agency_idx" ON "issued_documents" USING btree ("agency_code","signed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "signing_certificates_fingerprint" ON "signing_certificates" USING btree ("fingerprint");--> statement-breakpoint
 CREATE UNIQUE INDEX "signing_certificates_active" ON "signing_certificates" USING btree ("kind","agency_code") WHERE "signing_certificates"."retired_at" IS NULL AND ("signing_certificates"."kind" = 'agency' OR "signing_certificates"."source" = 'development');--> statement-breakpoint
+CREATE UNIQUE INDEX "store_consents_active" ON "store_consents" USING btree ("store_document_id","agency_code") WHERE "store_consents"."revoked_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "store_documents_owner_id_idx" ON "store_documents" USING btree ("owner_id_number","document_type");--> statement-breakpoint
+CREATE INDEX "store_documents_owner_tax_idx" ON "store_documents" USING btree ("owner_tax_code","document_type");--> statement-breakpoint
+CREATE UNIQUE INDEX "store_documents_issued_key" ON "store_documents" USING btree ("issued_document_id");--> statement-breakpoint
 CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
 CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint

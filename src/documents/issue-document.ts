@@ -10,6 +10,7 @@ import { issuedDocumentEvents, issuedDocuments } from './schema.ts';
 import type { DocumentServices } from './services.ts';
 import { verificationPageUrl } from './services.ts';
 import { signPdfDocument } from './signing/pdf-signature.ts';
+import { storeIssuedResult } from './store.ts';
 
 export interface IssuedDocument {
   id: string;
@@ -93,6 +94,20 @@ export async function issueSignedDocument(
     await tx
       .insert(issuedDocumentEvents)
       .values({ documentId: id, at: signedAt, action: 'issue', actorKind: actor.kind, actorId: actor.id });
+    // The result goes into its subject's electronic store in the same transaction (kho dữ liệu).
+    await storeIssuedResult(tx, {
+      id,
+      documentType: request.documentType,
+      title: request.title,
+      subjectIdNumber: request.subjectIdNumber ?? null,
+      subjectTaxCode: request.subjectTaxCode ?? null,
+      dossierId: request.dossierId ?? null,
+      agencyCode: agency.code,
+      validFrom: request.validFrom,
+      validTo: request.validTo ?? null,
+      objectKey,
+      sha256,
+    });
     await recordAudit(tx, actor, {
       action: 'document.issue',
       subjectType: 'issued_document',

@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { revokeDocument, revokingRoles } from './revoke-document.ts';
 import { documentParams, documentVerificationResponse, revokeBody, uploadVerificationResponse } from './routes.schema.ts';
 import type { DocumentServices } from './services.ts';
+import { storeRoutes } from './store-routes.ts';
 import { describeDocument, verifyUploadedPdf } from './verification.ts';
 
 /** Largest PDF accepted for verification. */
@@ -30,6 +31,7 @@ export async function documentsRoutes(app: FastifyInstance, opts: { services: Do
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { services } = opts;
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 0, parts: 1 } });
+  await app.register(storeRoutes, { services });
 
   r.get(
     '/public/documents/:id/verification',

@@ -111,3 +111,63 @@ export const issuedDocumentEvents = pgTable(
 
 export type SigningCertificateRow = typeof signingCertificates.$inferSelect;
 export type IssuedDocumentRow = typeof issuedDocuments.$inferSelect;
+
+/** Where a document in a person's store came from. */
+export const storeOrigins = ['issued', 'counter_scan', 'upload'] as const;
+export type StoreOrigin = (typeof storeOrigins)[number];
+
+/**
+ * Kho dữ liệu điện tử — one document kept in a person's (CCCD) or organisation's (tax code) electronic
+ * store, so later dossiers can reuse it instead of uploading it again (Decree 45/2020/NĐ-CP, art. 16–17).
+ * A signed result points at its issued document; other origins point at their bytes in the object store.
+ */
+export const storeDocuments = pgTable(
+  'store_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** CCCD of the owner, when the owner is a person. */
+    ownerIdNumber: varchar('owner_id_number', { length: 12 }),
+    /** Tax code of the owner, when the owner is an organisation. */
+    ownerTaxCode: varchar('owner_tax_code', { length: 14 }),
+    /** Document type code, the same codes as procedure components (e.g. GIAY_KHAI_SINH). */
+    documentType: text('document_type').notNull(),
+    title: text('title').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Last day of validity; null when the document does not expire. */
+    validTo: date('valid_to', { mode: 'string' }),
+    origin: text('origin', { enum: storeOrigins }).notNull(),
+    issuedDocumentId: uuid('issued_document_id').references(() => issuedDocuments.id),
+    sourceDossierId: uuid('source_dossier_id').references(() => dossiers.id),
+    agencyCode: text('agency_code'),
+    /** Object key and SHA-256 of the bytes (for an issued document: those of the signed PDF). */
+    objectKey: text('object_key').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('store_documents_owner_id_idx').on(t.ownerIdNumber, t.documentType),
+    index('store_documents_owner_tax_idx').on(t.ownerTaxCode, t.documentType),
+    uniqueIndex('store_documents_issued_key').on(t.issuedDocumentId),
+  ],
+);
+
+/** The owner's consent to share one store document with another agency; withdrawn by setting revokedAt. */
+export const storeConsents = pgTable(
+  'store_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeDocumentId: uuid('store_document_id')
+      .notNull()
+      .references(() => storeDocuments.id),
+    agencyCode: text('agency_code').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('store_consents_active')
+      .on(t.storeDocumentId, t.agencyCode)
+      .where(sql`${t.revokedAt} IS NULL`),
+  ],
+);
+
+export type StoreDocumentRow = typeof storeDocuments.$inferSelect;

@@ -35,7 +35,8 @@ function contentDisposition(kind: 'inline' | 'attachment', fileName: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function sendFile(
+/** Sends stored bytes as a private, uncached download or inline view. */
+export function sendFile(
   reply: FastifyReply,
   file: { bytes: Uint8Array; mediaType: string; fileName: string },
   kind: 'inline' | 'attachment',

@@ -3,6 +3,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.ts';
 import { uniqueViolation } from '../platform/db/errors.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
+import { storeDocumentsForSubmission } from '../documents/store.ts';
+import { vietnamToday } from '../units/routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
@@ -46,10 +48,6 @@ const dossierCodeKey = 'dossiers_code_key';
 const maxCodeAttempts = 5;
 // A procedure without an online form accepts only an empty formData: every key is an unknown field.
 const noForm: FormDefinition = { version: 1, title: { vi: '-', en: '-' }, fields: [] };
-
-function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function replay(deps: DossierDeps, citizenId: string, key: string, requestHash: string): Promise<SubmitOutcome | null> {
   const [seen] = await deps.db
@@ -145,9 +143,11 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
   const usable = await usableAttachments(deps.db, citizen.id, [...offered.values()].flat());
   const usableById = new Map(usable.map((a) => [a.id, a]));
+  const fromStore = await storeDocumentsForSubmission(deps.db, citizen.idNumber, body.components, vietnamToday(now));
   const plan = planComponents(current.components, offered, usableById, {
     hasOnlineForm: current.formDefinition !== null,
     isIdentityVerified: (citizen.identityLevel ?? 0) >= 2,
+    fromStore,
   });
   if (!plan.ok) throw new AppError(plan.error, plan.details);
 
@@ -216,6 +216,7 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
         name: c.name,
         attachmentId: c.attachmentId,
         source: c.source,
+        storeDocumentId: c.storeDocumentId ?? null,
         position,
         createdAt: now,
       })),

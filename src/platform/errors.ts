@@ -282,6 +282,13 @@ export const errorCatalogue = {
     vi: 'Hồ sơ đã có kết quả hoặc đã kết thúc, không thể rút.',
     en: 'The dossier has already been decided or closed and cannot be withdrawn.',
   },
+  // Electronic store (kho dữ liệu điện tử)
+  STORE_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giấy tờ trong kho dữ liệu.', en: 'Document not found in the store.' },
+  STORE_ACCESS_WITHOUT_DOSSIER: {
+    status: 403,
+    vi: 'Chỉ được xem kho dữ liệu của công dân khi đang giải quyết hồ sơ của người đó.',
+    en: 'A person’s store is open to an officer only while handling that person’s dossier.',
+  },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, vi: 'Đã có lỗi hệ thống.', en: 'An internal error occurred.' },
