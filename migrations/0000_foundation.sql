@@ -179,6 +179,7 @@ CREATE TABLE "dossier_components" (
 	"attachment_id" uuid,
 	"source" text NOT NULL,
 	"store_document_id" uuid,
+	"position" smallint DEFAULT 0 NOT NULL,
 	"is_supplement" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -246,8 +247,12 @@ CREATE TABLE "dossiers" (
 	"processing_ended_at" timestamp with time zone,
 	"returned_at" timestamp with time zone,
 	"withdrawn_at" timestamp with time zone,
+	"decision" text,
+	"return_method" text,
+	"is_marked_late" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dossiers_status_national" CHECK ("dossiers"."status" BETWEEN 1 AND 10)
 );
 --> statement-breakpoint
 CREATE TABLE "idempotency_keys" (
@@ -258,6 +263,13 @@ CREATE TABLE "idempotency_keys" (
 	"dossier_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_principal_kind_principal_id_key_pk" PRIMARY KEY("principal_kind","principal_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "procedure_workflows" (
+	"procedure_version_id" uuid PRIMARY KEY NOT NULL,
+	"definition" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "issued_document_events" (
@@ -406,6 +418,25 @@ CREATE TABLE "sandbox_gateway_transactions" (
 	CONSTRAINT "sandbox_gateway_transactions_merchant_code_txn_ref_pk" PRIMARY KEY("merchant_code","txn_ref")
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"channel" text NOT NULL,
+	"template" text NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text NOT NULL,
+	"body_text" text NOT NULL,
+	"attachments" jsonb NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"provider_message_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_attempt_at" timestamp with time zone,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -420,6 +451,8 @@ ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_submitter_officer_id_officers_id
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_citizen_id_citizens_id_fk" FOREIGN KEY ("applicant_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_officer_id_officers_id_fk" FOREIGN KEY ("assigned_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_workflows" ADD CONSTRAINT "procedure_workflows_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "public"."procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_workflows" ADD CONSTRAINT "procedure_workflows_updated_by_officers_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_document_events" ADD CONSTRAINT "issued_document_events_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certificate_id_signing_certificates_id_fk" FOREIGN KEY ("signer_certificate_id") REFERENCES "public"."signing_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -449,6 +482,7 @@ CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("appl
 CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
+CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "issued_document_events_document_idx" ON "issued_document_events" USING btree ("document_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "issued_documents_sha256" ON "issued_documents" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "issued_documents_subject_id_idx" ON "issued_documents" USING btree ("subject_id_number");--> statement-breakpoint
@@ -461,4 +495,6 @@ CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_
 CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint
 CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint
-CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';
+CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notifications_status_idx" ON "notifications" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");

@@ -23,5 +23,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Under vitest NODE_ENV is "test", which would ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

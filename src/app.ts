@@ -17,6 +17,21 @@ import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
 import { documentsRoutes } from './documents/routes.ts';
 import { createDocumentServices } from './documents/services.ts';
+import { officerDossierRoutes } from './dossiers/officer-routes.ts';
+import { deadlineCalendarFor } from './dossiers/deadline-calendar.ts';
+import { FileSystemObjectStore } from './platform/object-store/filesystem.ts';
+import type { ObjectStore } from './platform/object-store/object-store.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { NotificationDispatcher } from './notifications/outbox.ts';
+import { dossiersModule } from './dossiers/module.ts';
+import { benchBaselineRoute } from './platform/http/bench-baseline.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends queued notifications after commit; `idle()` waits for them (tests, shutdown). */
+    notifications: NotificationDispatcher;
+  }
+}
 
 export interface AppDeps {
   config: AppConfig;
@@ -25,6 +40,10 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** The current time, so tests can move the clock. */
   now?: () => Date;
+  /** Where files go; default the filesystem under config.objectStoreDir. */
+  objectStore?: ObjectStore;
+  /** How e-mail leaves; default from config (SMTP_URL, or the sandbox in demo mode). */
+  mailer?: Mailer;
 }
 
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
@@ -77,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
         { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
+        { name: 'dossiers', description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -90,6 +110,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
   await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
+  await app.register(officerDossierRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    now: deps.now ?? (() => new Date()),
+    calendarFor: deadlineCalendarFor,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+  });
   await app.register(calendarRoutes, {
     prefix: '/api/v1',
     database: deps.database,
@@ -97,6 +125,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: deps.now ?? (() => new Date()),
   });
   await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
+
+  const now = deps.now ?? (() => new Date());
+  const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
+  const notifications = new NotificationDispatcher({ db: deps.database.db, mailer, from: config.mail.from, log: app.log, now, concurrency: 1 });
+  app.decorate('notifications', notifications);
+  app.addHook('onClose', async () => {
+    await notifications.idle();
+    await mailer.close();
+  });
+  await app.register(dossiersModule, {
+    config,
+    database: deps.database,
+    objectStore: deps.objectStore ?? new FileSystemObjectStore(config.objectStoreDir),
+    notifications,
+    now,
+  });
+  if (config.bench) await app.register(benchBaselineRoute, { prefix: '/api/v1', database: deps.database });
   await app.register(webApp);
   return app;
 }

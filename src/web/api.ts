@@ -92,7 +92,8 @@ function isErrorBody(body: unknown): body is { code: string; message: string; me
   );
 }
 
-async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+/** One API call: JSON in and out, the CSRF header on writes, failures as `ApiError`. */
+export async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   // A form (file upload) goes as multipart; the browser sets its boundary.

@@ -19,6 +19,7 @@ const vi = {
   'nav.home': 'Trang chủ',
   'nav.units': 'Đơn vị hành chính',
   'nav.account': 'Tài khoản',
+  'nav.officerInbox': 'Hồ sơ cần xử lý',
   'nav.switchLanguage': 'English',
   'nav.switchLanguageHint': 'Switch to English',
   'nav.signedInAs': 'Đang đăng nhập: {name}',
@@ -173,6 +174,7 @@ const en: Dictionary = {
   'nav.home': 'Home',
   'nav.units': 'Administrative units',
   'nav.account': 'Account',
+  'nav.officerInbox': 'Dossiers to handle',
   'nav.switchLanguage': 'Tiếng Việt',
   'nav.switchLanguageHint': 'Chuyển sang tiếng Việt',
   'nav.signedInAs': 'Signed in: {name}',
@@ -319,7 +321,11 @@ export type MessageValues = Record<string, string | number>;
 
 /** The message for `key` in `language`, with `{name}` placeholders filled from `values`. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  const template = dictionaries[language][key];
+  return fillPlaceholders(dictionaries[language][key], values);
+}
+
+/** Fills `{name}` placeholders of a message from `values`; unknown names stay as written. */
+export function fillPlaceholders(template: string, values?: MessageValues): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

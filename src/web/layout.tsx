@@ -39,6 +39,11 @@ function Header() {
             <li>
               <Link to="/don-vi">{t('nav.units')}</Link>
             </li>
+            {principal?.kind === 'officer' && (
+              <li>
+                <Link to="/can-bo/ho-so">{t('nav.officerInbox')}</Link>
+              </li>
+            )}
             <li>
               <Link to="/tai-khoan">{t('nav.account')}</Link>
             </li>

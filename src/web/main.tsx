@@ -8,6 +8,8 @@ import { NotFoundPage } from './pages/not-found.tsx';
 import { OfficerSignInPage } from './pages/officer-sign-in.tsx';
 import { UnitsPage } from './pages/units.tsx';
 import { VerifyPage } from './pages/verify.tsx';
+import { OfficerDossierPage } from './pages/officer/dossier-page.tsx';
+import { OfficerInboxPage } from './pages/officer/inbox-page.tsx';
 import { useLocation } from './router.tsx';
 import './styles.css';
 
@@ -17,13 +19,20 @@ const routes: Record<string, () => JSX.Element> = {
   '/can-bo/dang-nhap': OfficerSignInPage,
   '/tai-khoan': AccountPage,
   '/verify': VerifyPage,
+  '/can-bo/ho-so': OfficerInboxPage,
 };
+
+/** Pages whose path carries a value after a prefix (a dossier code). */
+const prefixRoutes: [prefix: string, page: () => JSX.Element][] = [
+  ['/can-bo/ho-so/', OfficerDossierPage],
+  // /verify/{documentId} is the address printed in every signed document's QR code.
+  ['/verify/', VerifyPage],
+];
 
 function App() {
   const { pathname } = useLocation();
   const path = pathname.replace(/(.)\/$/, '$1');
-  // /verify/{documentId} is the address printed in every signed document's QR code.
-  const Page = routes[path] ?? (path.startsWith('/verify/') ? VerifyPage : NotFoundPage);
+  const Page = routes[path] ?? prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1] ?? NotFoundPage;
   return (
     <Layout>
       <Page />

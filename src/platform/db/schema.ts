@@ -9,3 +9,4 @@ export * from '../../indicators/schema.ts';
 export * from '../../calendar/schema.ts';
 export * from '../../payments/schema.ts';
 export * from '../../payments/sandbox-gateway/schema.ts';
+export * from '../../notifications/schema.ts';
