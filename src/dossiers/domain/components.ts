@@ -8,7 +8,8 @@ import { formatOfMediaType, type AttachmentMediaType } from './file-content.ts';
  */
 
 /** How a component reached the dossier: a file uploaded, the online declaration itself, or VNeID identity data. */
-export type ComponentSource = 'upload' | 'eform' | 'population_db';
+/** Where a component came from; `counter_scan` = paper scanned by the receiving officer at the counter. */
+export type ComponentSource = 'upload' | 'counter_scan' | 'eform' | 'population_db';
 
 export interface PlannedComponent {
   componentCode: string;
