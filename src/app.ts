@@ -96,7 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
         { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
-        { name: 'dossiers', description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -128,7 +131,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const now = deps.now ?? (() => new Date());
   const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
-  const notifications = new NotificationDispatcher({ db: deps.database.db, mailer, from: config.mail.from, log: app.log, now, concurrency: 1 });
+  const notifications = new NotificationDispatcher({
+    db: deps.database.db,
+    mailer,
+    from: config.mail.from,
+    log: app.log,
+    now,
+    concurrency: 1,
+  });
   app.decorate('notifications', notifications);
   app.addHook('onClose', async () => {
     await notifications.idle();

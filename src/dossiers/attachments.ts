@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import type { Db, Queryable } from '../platform/db/client.ts';
+import type { Queryable } from '../platform/db/client.ts';
 import { recordAudit, recordPersonalDataAccess, type Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { officerHasScope } from '../identity/guards.ts';

@@ -91,7 +91,10 @@ describe(`counter and assisted intake (${testBackend()})`, () => {
     const [row] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.code, dossier.code));
     expect(row).toMatchObject({ submitterKind: 'counter', submitterTerminal: '26572-TTPVHCC/quay-3', status: 2, applicantCitizenId: null });
     expect(row?.submitterOfficerId).not.toBeNull();
-    const events = await ctx.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row?.id ?? ''));
+    const events = await ctx.database.db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row?.id ?? ''));
     expect(events.map((e) => [e.action, e.actorKind, e.actorId])).toEqual([
       ['submit', 'officer', row?.submitterOfficerId],
       ['receive', 'officer', row?.submitterOfficerId],
@@ -162,10 +165,16 @@ describe(`who may register counter and assisted dossiers (${testBackend()})`, ()
     expect((await intake(specialist, intakeBody('counter', scan))).status).toBe(403);
     const other = await intake(otherReception, intakeBody('counter', scan, { receivingAgencyCode: '26572-TTPVHCC' }));
     expect(other.status).toBe(403);
-    const count = await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(eq(dossiers.submitterKind, 'counter'));
+    const count = await ctx.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dossiers)
+      .where(eq(dossiers.submitterKind, 'counter'));
     const ok = await intake(reception, intakeBody('counter', scan));
     expect(ok.status, await ok.clone().text()).toBe(201);
-    const after = await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(eq(dossiers.submitterKind, 'counter'));
+    const after = await ctx.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dossiers)
+      .where(eq(dossiers.submitterKind, 'counter'));
     expect(after[0]?.n).toBe((count[0]?.n ?? 0) + 1);
   });
 

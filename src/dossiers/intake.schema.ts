@@ -3,14 +3,12 @@ import { procedureCode } from '../procedures/domain/procedure.ts';
 
 /** POST /api/v1/officer/dossiers — a reception officer registers a counter or assisted dossier. */
 export const officerIntakeBody = z.strictObject({
-  mode: z.enum(['counter', 'assisted']).describe('counter = paper at the counter (channel 1, received at once); assisted = keyed online on the applicant’s behalf'),
+  mode: z
+    .enum(['counter', 'assisted'])
+    .describe('counter = paper at the counter (channel 1, received at once); assisted = keyed online on the applicant’s behalf'),
   procedureCode,
   procedureVersion: z.number().int().min(1),
-  receivingAgencyCode: z
-    .string()
-    .max(40)
-    .optional()
-    .describe('Default: the one agency where the officer holds the reception role'),
+  receivingAgencyCode: z.string().max(40).optional().describe('Default: the one agency where the officer holds the reception role'),
   communeCode: z
     .string()
     .regex(/^\d{5}$/)

@@ -121,7 +121,11 @@ export async function listCommunityHelpers(
   unitCode: string,
 ): Promise<(typeof communityHelpers.$inferSelect)[]> {
   await assertUnitAdmin(deps, officer, unitCode);
-  return deps.db.select().from(communityHelpers).where(and(eq(communityHelpers.unitCode, unitCode))).orderBy(asc(communityHelpers.name));
+  return deps.db
+    .select()
+    .from(communityHelpers)
+    .where(and(eq(communityHelpers.unitCode, unitCode)))
+    .orderBy(asc(communityHelpers.name));
 }
 
 async function assertUnitAdmin(deps: Pick<DossierDeps, 'db'>, officer: OfficerPrincipal, unitCode: string): Promise<void> {

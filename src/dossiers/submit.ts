@@ -14,7 +14,7 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import { usableAttachments, type AttachmentOwner } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
 import { computeInterimAppointment } from './domain/appointment.ts';
-import { offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
+import { offeredAttachments, planComponents } from './domain/components.ts';
 import { formatDossierCode } from './domain/dossier-code.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { canonicalJson, fixedFeeTotal, isValidIdempotencyKey, resolveHandlingAgency } from './domain/submission-rules.ts';
@@ -188,7 +188,10 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       ? plan.components.map((c) => (c.source === 'upload' ? { ...c, source: 'counter_scan' as const } : c))
       : plan.components;
   if (officer?.helperId) {
-    const [helper] = await deps.db.select({ id: communityHelpers.id }).from(communityHelpers).where(eq(communityHelpers.id, officer.helperId));
+    const [helper] = await deps.db
+      .select({ id: communityHelpers.id })
+      .from(communityHelpers)
+      .where(eq(communityHelpers.id, officer.helperId));
     if (!helper) throw new AppError('HELPER_NOT_FOUND', { helperId: officer.helperId });
   }
 
@@ -244,12 +247,14 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       const claimed = await tx
         .update(attachments)
         .set({ dossierId: id })
-        .where(and(
+        .where(
+          and(
             inArray(attachments.id, attachmentIds),
             eq(attachments.ownerKind, principal.kind),
             eq(attachments.ownerId, principal.id),
             isNull(attachments.dossierId),
-          ),)
+          ),
+        )
         .returning({ id: attachments.id });
       // Another submission claimed one of them since we looked.
       if (claimed.length !== attachmentIds.length) {
