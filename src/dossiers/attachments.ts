@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import type { Db, Queryable } from '../platform/db/client.ts';
+import type { Queryable } from '../platform/db/client.ts';
 import { recordAudit, recordPersonalDataAccess, type Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { officerHasScope } from '../identity/guards.ts';
@@ -153,8 +153,18 @@ export async function receiveAttachment(
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The citizen's own attachments among `ids` that no dossier has claimed yet (ids that are not UUIDs are ignored). */
-export async function usableAttachments(q: Queryable, citizenId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
+/** Who uploaded an attachment: a citizen, or an officer scanning paper at the counter. */
+export interface AttachmentOwner {
+  kind: 'citizen' | 'officer';
+  id: string;
+}
+
+/**
+ * The owner's own attachments among `ids` that no dossier has claimed yet (ids that are not UUIDs are
+ * ignored). A bare string is a citizen's id.
+ */
+export async function usableAttachments(q: Queryable, owner: string | AttachmentOwner, ids: readonly string[]): Promise<AttachmentRow[]> {
+  const { kind, id: ownerId } = typeof owner === 'string' ? { kind: 'citizen' as const, id: owner } : owner;
   const wanted = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
   if (wanted.length === 0) return [];
   return q
@@ -163,8 +173,8 @@ export async function usableAttachments(q: Queryable, citizenId: string, ids: re
     .where(
       and(
         inArray(attachments.id, wanted),
-        eq(attachments.ownerKind, 'citizen'),
-        eq(attachments.ownerId, citizenId),
+        eq(attachments.ownerKind, kind),
+        eq(attachments.ownerId, ownerId),
         isNull(attachments.dossierId),
       ),
     );

@@ -9,6 +9,8 @@ import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
+import { deadlineCalendarFor } from './deadline-calendar.ts';
+import { intakeRoutes } from './intake-routes.ts';
 
 export interface DossiersModuleOptions {
   config: AppConfig;
@@ -37,4 +39,6 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   opts.notifications.registerRenderer('dossier_receipt', (dossierId) => renderReceiptById(deps, dossierId));
   await app.register(multipart, { limits: { fileSize: config.attachments.maxBytes + 1, files: 1 } });
   await app.register(dossierRoutes, { prefix: '/api/v1', deps, publicLookupPerMinute: config.publicLookupPerMinute });
+  const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
+  await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
 }

@@ -156,8 +156,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
     },
     async (request, reply) => {
       const outcome = await submitDossier(deps, {
-        citizen: citizenOf(request),
-        sessionMethod: request.sessionMethod,
+        submitter: { kind: 'applicant', citizen: citizenOf(request), sessionMethod: request.sessionMethod },
         idempotencyKey: request.headers['idempotency-key'],
         body: request.body,
         actor: actorOf(request),

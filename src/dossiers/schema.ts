@@ -65,7 +65,7 @@ export const dossiers = pgTable(
     /** Network/terminal the assisted or counter submission came from (e.g. "26572-TTPVHCC/quay-3"). */
     submitterTerminal: text('submitter_terminal'),
     /** Community digital-technology team member credited for helping (tổ công nghệ số cộng đồng). */
-    helperId: uuid('helper_id'),
+    helperId: uuid('helper_id').references(() => communityHelpers.id),
     /** The applicant's account when the applicant signed in (own session or known citizen). */
     applicantCitizenId: uuid('applicant_citizen_id').references(() => citizens.id),
     applicantKind: text('applicant_kind', { enum: ['citizen', 'organisation'] }).notNull(),
@@ -253,3 +253,25 @@ export const procedureWorkflows = pgTable('procedure_workflows', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => officers.id),
 });
+
+/**
+ * Thành viên Tổ công nghệ số cộng đồng — a community digital-technology team member who helps citizens
+ * file online; registered by the unit's administrator and credited on the dossiers they helped with.
+ */
+export const communityHelpers = pgTable(
+  'community_helpers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Commune (or province) code the team belongs to. */
+    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    /** The team (tổ) within the unit, e.g. "Tổ CNS khu phố 3". */
+    team: text('team').notNull(),
+    createdByOfficerId: uuid('created_by_officer_id')
+      .notNull()
+      .references(() => officers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('community_helpers_unit_idx').on(t.unitCode, t.name)],
+);

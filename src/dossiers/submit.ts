@@ -7,32 +7,58 @@ import { storeDocumentsForSubmission } from '../documents/store.ts';
 import { vietnamToday } from '../units/routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
-import type { CitizenPrincipal } from '../identity/principal.ts';
+import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { citizens } from '../identity/schema.ts';
 import { procedures, procedureVersions } from '../procedures/schema.ts';
 import { validateFormData, type FormDefinition } from '../procedures/forms/index.ts';
 import { agencies } from '../units/schema.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
-import { usableAttachments } from './attachments.ts';
+import { usableAttachments, type AttachmentOwner } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
 import { computeInterimAppointment } from './domain/appointment.ts';
-import { offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
+import { offeredAttachments, planComponents } from './domain/components.ts';
 import { formatDossierCode } from './domain/dossier-code.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { canonicalJson, fixedFeeTotal, isValidIdempotencyKey, resolveHandlingAgency } from './domain/submission-rules.ts';
 import { presentDossier, type DossierView } from './present.ts';
 import { agencyNames, loadDossierRecord, type AgencyName, type DossierRecord } from './records.ts';
-import { attachments, dossierComponents, dossierDrafts, dossierEvents, dossiers, idempotencyKeys } from './schema.ts';
+import { attachments, communityHelpers, dossierComponents, dossierDrafts, dossierEvents, dossiers, idempotencyKeys } from './schema.ts';
 import type { SubmitDossierBody } from './submit.schema.ts';
 
-export interface SubmitCommand {
+/** The applicant's own signed-in session (genuine online, channel 2). */
+export interface ApplicantSubmitter {
+  kind: 'applicant';
   citizen: CitizenPrincipal;
   /** How the citizen's session was opened ('vneid'); recorded on the first event. */
   sessionMethod: string | null;
+}
+
+/**
+ * An officer registering a dossier: `counter` = paper received at the counter (channel 1, components
+ * scanned by the officer); `assisted` = keyed online on the applicant's behalf (channel 2).
+ */
+export interface OfficerSubmitter {
+  kind: 'counter' | 'assisted';
+  officer: OfficerPrincipal;
+  applicant: { idNumber: string; name: string; email?: string | undefined; phone?: string | undefined };
+  /** Agency network/terminal the officer keyed from. */
+  terminal: string;
+  /** Community digital-technology team member credited (community_helpers.id), if any. */
+  helperId: string | null;
+}
+
+export type Submitter = ApplicantSubmitter | OfficerSubmitter;
+
+export interface SubmitCommand {
+  submitter: Submitter;
   idempotencyKey: string | undefined;
   body: SubmitDossierBody;
   actor: Actor;
   lang: 'vi' | 'en';
+}
+
+function principalOfSubmitter(s: Submitter): AttachmentOwner {
+  return s.kind === 'applicant' ? { kind: 'citizen', id: s.citizen.id } : { kind: 'officer', id: s.officer.id };
 }
 
 export interface SubmitOutcome {
@@ -49,11 +75,13 @@ const maxCodeAttempts = 5;
 // A procedure without an online form accepts only an empty formData: every key is an unknown field.
 const noForm: FormDefinition = { version: 1, title: { vi: '-', en: '-' }, fields: [] };
 
-async function replay(deps: DossierDeps, citizenId: string, key: string, requestHash: string): Promise<SubmitOutcome | null> {
+async function replay(deps: DossierDeps, principal: AttachmentOwner, key: string, requestHash: string): Promise<SubmitOutcome | null> {
   const [seen] = await deps.db
     .select({ requestHash: idempotencyKeys.requestHash, dossierId: idempotencyKeys.dossierId })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principalKind, 'citizen'), eq(idempotencyKeys.principalId, citizenId), eq(idempotencyKeys.key, key)));
+    .where(
+      and(eq(idempotencyKeys.principalKind, principal.kind), eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key)),
+    );
   if (!seen) return null;
   if (seen.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   const [row] = await deps.db.select().from(dossiers).where(eq(dossiers.id, seen.dossierId));
@@ -101,12 +129,15 @@ export function lookupUrlOf(publicUrl: string, code: string): string {
  * Idempotency-Key returns the first dossier, also when retries race (the key's primary key decides).
  */
 export async function submitDossier(deps: DossierDeps, command: SubmitCommand): Promise<SubmitOutcome> {
-  const { citizen, body } = command;
+  const { submitter, body } = command;
+  const principal = principalOfSubmitter(submitter);
+  const citizen = submitter.kind === 'applicant' ? submitter.citizen : null;
+  const officer = submitter.kind === 'applicant' ? null : submitter;
   const key = command.idempotencyKey;
   if (key === undefined || key === '') throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
   if (!isValidIdempotencyKey(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-  const seen = await replay(deps, citizen.id, key, requestHash);
+  const seen = await replay(deps, principal, key, requestHash);
   if (seen) return seen;
 
   const [version] = await deps.db
@@ -141,22 +172,39 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   if (!handling.ok) throw new AppError('HANDLING_COMMUNE_INVALID', { reason: 'missing' });
 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
-  const usable = await usableAttachments(deps.db, citizen.id, [...offered.values()].flat());
+  const usable = await usableAttachments(deps.db, principal, [...offered.values()].flat());
   const usableById = new Map(usable.map((a) => [a.id, a]));
-  const fromStore = await storeDocumentsForSubmission(deps.db, citizen.idNumber, body.components, vietnamToday(now));
+  const fromStore = await storeDocumentsForSubmission(
+    deps.db,
+    citizen?.idNumber ?? officer?.applicant.idNumber ?? '',
+    body.components,
+    vietnamToday(now),
+  );
   const plan = planComponents(current.components, offered, usableById, {
     hasOnlineForm: current.formDefinition !== null,
-    isIdentityVerified: (citizen.identityLevel ?? 0) >= 2,
+    // An officer keying a dossier has no VNeID-verified identity to reuse: the ID must be among the components.
+    isIdentityVerified: (citizen?.identityLevel ?? 0) >= 2,
     fromStore,
   });
   if (!plan.ok) throw new AppError(plan.error, plan.details);
+  // Paper components the officer scanned at the counter are counted as counter scans, not online uploads.
+  const components =
+    submitter.kind === 'counter'
+      ? plan.components.map((c) => (c.source === 'upload' ? { ...c, source: 'counter_scan' as const } : c))
+      : plan.components;
+  if (officer?.helperId) {
+    const [helper] = await deps.db
+      .select({ id: communityHelpers.id })
+      .from(communityHelpers)
+      .where(eq(communityHelpers.id, officer.helperId));
+    if (!helper) throw new AppError('HELPER_NOT_FOUND', { helperId: officer.helperId });
+  }
 
-  const [profile] = await deps.db
-    .select({ email: citizens.email, phone: citizens.phone })
-    .from(citizens)
-    .where(eq(citizens.id, citizen.id));
+  const [profile] = citizen
+    ? await deps.db.select({ email: citizens.email, phone: citizens.phone }).from(citizens).where(eq(citizens.id, citizen.id))
+    : [];
   const names = await agencyNames(deps.db, [receiving.code, handling.agencyCode], communes);
-  const email = body.contact.email ?? profile?.email ?? null;
+  const email = officer ? (officer.applicant.email ?? null) : (body.contact.email ?? profile?.email ?? null);
   const draft = {
     provinceCode: deps.provinceCode,
     procedureVersionId: current.id,
@@ -165,15 +213,18 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
     handlingAgencyCode: handling.agencyCode,
     unitCode: handling.unitCode,
     status: nextStatus('submit', null) ?? 1,
-    channel: 2 as const,
-    submitterKind: 'applicant' as const,
-    applicantCitizenId: citizen.id,
+    channel: submitter.kind === 'counter' ? (1 as const) : (2 as const),
+    submitterKind: submitter.kind,
+    submitterOfficerId: officer?.officer.id ?? null,
+    submitterTerminal: officer?.terminal ?? null,
+    helperId: officer?.helperId ?? null,
+    applicantCitizenId: citizen?.id ?? null,
     applicantKind: 'citizen' as const,
-    applicantIdNumber: citizen.idNumber,
-    applicantName: citizen.fullName,
+    applicantIdNumber: citizen?.idNumber ?? officer?.applicant.idNumber ?? '',
+    applicantName: citizen?.fullName ?? officer?.applicant.name ?? '',
     applicantEmail: email,
-    applicantPhone: body.contact.phone ?? profile?.phone ?? null,
-    isVneidVerified: command.sessionMethod === 'vneid' && (citizen.identityLevel ?? 0) >= 2,
+    applicantPhone: officer ? (officer.applicant.phone ?? null) : (body.contact.phone ?? profile?.phone ?? null),
+    isVneidVerified: submitter.kind === 'applicant' && submitter.sessionMethod === 'vneid' && (citizen?.identityLevel ?? 0) >= 2,
     formData: body.formData,
     feeTotalVnd: fixedFeeTotal(current.fees),
     currentStep: 'reception',
@@ -195,13 +246,20 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
     // Right after the dossier, before any other lock: a concurrent retry with the same key waits here and then fails.
     await tx
       .insert(idempotencyKeys)
-      .values({ principalKind: 'citizen', principalId: citizen.id, key, requestHash, dossierId: id, createdAt: now });
-    const attachmentIds = plan.components.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
+      .values({ principalKind: principal.kind, principalId: principal.id, key, requestHash, dossierId: id, createdAt: now });
+    const attachmentIds = components.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
     if (attachmentIds.length > 0) {
       const claimed = await tx
         .update(attachments)
         .set({ dossierId: id })
-        .where(and(inArray(attachments.id, attachmentIds), eq(attachments.ownerId, citizen.id), isNull(attachments.dossierId)))
+        .where(
+          and(
+            inArray(attachments.id, attachmentIds),
+            eq(attachments.ownerKind, principal.kind),
+            eq(attachments.ownerId, principal.id),
+            isNull(attachments.dossierId),
+          ),
+        )
         .returning({ id: attachments.id });
       // Another submission claimed one of them since we looked.
       if (claimed.length !== attachmentIds.length) {
@@ -210,7 +268,7 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       }
     }
     await tx.insert(dossierComponents).values(
-      plan.components.map((c: PlannedComponent, position) => ({
+      components.map((c, position) => ({
         dossierId: id,
         componentCode: c.componentCode,
         name: c.name,
@@ -229,25 +287,36 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       toStatus: row.status,
       fromStep: null,
       toStep: 'reception',
-      actorKind: 'citizen',
-      actorId: citizen.id,
-      actorSessionMethod: command.sessionMethod,
+      actorKind: principal.kind,
+      actorId: principal.id,
+      actorSessionMethod: submitter.kind === 'applicant' ? submitter.sessionMethod : null,
       agencyCode: receiving.code,
-      details: { channel: 2, submitterKind: 'applicant' },
+      details: {
+        channel: draft.channel,
+        submitterKind: submitter.kind,
+        ...(officer ? { terminal: officer.terminal, helperId: officer.helperId } : {}),
+      },
     });
     await recordAudit(tx, command.actor, {
       action: 'dossier.submitted',
       subjectType: 'dossier',
       subjectId: id,
-      details: { code, procedureCode: procedure.code, procedureVersion: procedure.version, receivingAgencyCode: receiving.code },
+      details: {
+        code,
+        procedureCode: procedure.code,
+        procedureVersion: procedure.version,
+        receivingAgencyCode: receiving.code,
+        submitterKind: submitter.kind,
+      },
     });
-    await tx.delete(dossierDrafts).where(and(eq(dossierDrafts.citizenId, citizen.id), eq(dossierDrafts.procedureCode, procedure.code)));
+    if (citizen)
+      await tx.delete(dossierDrafts).where(and(eq(dossierDrafts.citizenId, citizen.id), eq(dossierDrafts.procedureCode, procedure.code)));
     const record: DossierRecord = {
       row,
       procedure,
       receivingAgency,
       handlingAgency,
-      components: plan.components.map((c) => {
+      components: components.map((c) => {
         const file = c.attachmentId ? usableById.get(c.attachmentId) : undefined;
         return {
           componentCode: c.componentCode,
@@ -292,7 +361,7 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === idempotencyPrimaryKey) {
-        const first = await replay(deps, citizen.id, key, requestHash);
+        const first = await replay(deps, principal, key, requestHash);
         if (first) return first;
       }
       if (constraint === dossierCodeKey && attempt < maxCodeAttempts) continue;

@@ -137,6 +137,17 @@ export const errorCatalogue = {
     en: 'This slip has not been issued for the dossier.',
   },
   WORKFLOW_INVALID: { status: 400, vi: 'Quy trình xử lý không hợp lệ.', en: 'The workflow definition is invalid.' },
+  // Counter and assisted intake
+  HELPER_NOT_FOUND: {
+    status: 422,
+    vi: 'Không tìm thấy thành viên Tổ công nghệ số cộng đồng này.',
+    en: 'The community digital-technology team member does not exist.',
+  },
+  RECEIVING_AGENCY_REQUIRED: {
+    status: 400,
+    vi: 'Bạn tiếp nhận hồ sơ tại nhiều cơ quan: vui lòng chọn cơ quan tiếp nhận.',
+    en: 'You receive dossiers at several agencies: choose the receiving agency.',
+  },
   // Indicators
   PORTAL_FILE_MISSING: {
     status: 400,

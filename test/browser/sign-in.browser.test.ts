@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors.ts';
-import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium, openPhonePage } from '../support/browser-kit.ts';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage } from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('web app in a phone-sized browser', () => {
@@ -25,9 +25,6 @@ describe('web app in a phone-sized browser', () => {
   // Each scenario starts as a new visitor: no cookies, no stored language.
   const openPage = async (): Promise<Page> => {
     ({ context, page, problems } = await openPhonePage(browser));
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    page = await context.newPage();
-    problems = collectPageProblems(page);
     return page;
   };
 

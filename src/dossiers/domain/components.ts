@@ -8,10 +8,11 @@ import { formatOfMediaType, type AttachmentMediaType } from './file-content.ts';
  */
 
 /**
- * How a component reached the dossier: a file uploaded, the online declaration itself, VNeID identity
- * data, or a document already in the applicant's electronic store (DuocLayTuKhoDMQG).
+ * How a component reached the dossier: a file uploaded by the applicant, paper scanned by the receiving
+ * officer at the counter, the online declaration itself, VNeID identity data, or a document already in
+ * the applicant's electronic store (DuocLayTuKhoDMQG).
  */
-export type ComponentSource = 'upload' | 'eform' | 'population_db' | 'store';
+export type ComponentSource = 'upload' | 'counter_scan' | 'eform' | 'population_db' | 'store';
 
 export interface PlannedComponent {
   componentCode: string;
