@@ -103,9 +103,9 @@ export function formatOfMediaType(mediaType: AttachmentMediaType): 'pdf' | 'jpg'
  */
 export function sanitiseFileName(name: string | undefined, mediaType: AttachmentMediaType): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
