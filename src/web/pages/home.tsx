@@ -1,6 +1,7 @@
 import { errorCatalogue, type ErrorCode } from '../../platform/errors.ts';
 import { SignInChoices } from '../sign-in-choices.tsx';
-import { useI18n, useProvince, unitName } from '../app-state.tsx';
+import { SearchBox } from '../search-box.tsx';
+import { useI18n, useProvince, useSession, unitName } from '../app-state.tsx';
 import type { Language, MessageKey } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
@@ -25,6 +26,8 @@ export function HomePage() {
   const { t, language } = useI18n();
   const province = useProvince();
   const { search } = useLocation();
+  const { state } = useSession();
+  const principal = state.status === 'ready' ? state.session.principal : null;
   const loginError = search.get('loginError');
   usePageTitle(t('nav.home'));
 
@@ -41,7 +44,23 @@ export function HomePage() {
         </p>
         <h1 id="hero-title">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
-        <SignInChoices />
+        <SearchBox isLarge />
+        {state.status === 'ready' && !principal && <SignInChoices />}
+        {principal?.kind === 'citizen' && (
+          <div className="actions">
+            <Link className="button button-secondary" to="/ho-so-cua-toi">
+              {t('nav.myDossiers')}
+            </Link>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="lookup-teaser-title" className="section panel">
+        <h2 id="lookup-teaser-title">{t('home.lookupTeaser.title')}</h2>
+        <p>{t('home.lookupTeaser.body')}</p>
+        <Link className="text-link" to="/tra-cuu">
+          {t('home.lookupTeaser.link')} <span aria-hidden="true">→</span>
+        </Link>
       </section>
 
       <section aria-labelledby="audiences-title" className="section">
