@@ -1,0 +1,229 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, newPhoneContext, signInAtSandbox, watchProblems } from '../support/browser.ts';
+import { extractPdfText } from '../support/pdf-text.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+/** A one-page PDF, as a phone's scanner app would make it. */
+async function birthNoticePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595, 842]);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  page.drawText('GIAY CHUNG SINH - Benh vien Tu Du', { x: 60, y: 760, size: 16, font });
+  return Buffer.from(await pdf.save());
+}
+
+describe('a citizen applies for a birth registration on a phone', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    buildWebAppIfNeeded();
+    ctx = await createTestContext({ listen: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  afterEach(async () => {
+    expect(problems, 'script errors or CSP violations in the page').toEqual([]);
+    problems = [];
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  const url = (pathname: string) => `${ctx.baseUrl}${pathname}`;
+
+  const openPhone = async (): Promise<Page> => {
+    const context = await newPhoneContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    watchProblems(page, problems);
+    return page;
+  };
+
+  /** The h1 of a step of the form flow: "Bước 2/9 Người được khai sinh". */
+  const step = (page: Page, name: string) => page.getByRole('heading', { level: 1, name: new RegExp(`^Bước \\d+/\\d+ ${name}$`) });
+  const next = (page: Page) => page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  /** From the home page to the sandbox sign-in and back to the first step of the form. */
+  async function searchAndStart(page: Page): Promise<void> {
+    await page.goto(url('/'));
+    await page.getByLabel('Tìm thủ tục hành chính').fill('dang ky khai sinh');
+    await expectAccessible(page, 'home with search');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL(url('/thu-tuc?q=dang%20ky%20khai%20sinh'));
+    await page.getByText(/Tìm thấy \d+ thủ tục cho “dang ky khai sinh”/).waitFor();
+    const result = page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true });
+    await expectAccessible(page, 'search results');
+    await result.click();
+
+    await page.waitForURL(url('/thu-tuc/1.001193'));
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    await page.getByRole('heading', { name: 'Cần chuẩn bị những gì' }).waitFor();
+    await page.getByText('1 ngày làm việc').first().waitFor();
+    await expectAccessible(page, 'procedure page');
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+
+    await signInAtSandbox(page);
+    await page.waitForURL(url('/thu-tuc/1.001193/nop-ho-so'));
+  }
+
+  async function fillChild(page: Page): Promise<void> {
+    await step(page, 'Người được khai sinh').waitFor();
+    await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).fill('Nguyễn Minh Khôi');
+    await page.getByRole('radio', { name: 'Nam', exact: true }).check();
+    await page.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-02');
+    await page.getByLabel('Nơi sinh').fill('Bệnh viện Từ Dũ');
+    await page.getByLabel('Dân tộc').fill('Kinh');
+    await page.getByLabel('Quê quán').fill('Thành phố Hồ Chí Minh');
+  }
+
+  it('searches without accents, signs in, fills the form, attaches a PDF, submits and follows the dossier', async () => {
+    const page = await openPhone();
+    await searchAndStart(page);
+
+    // Step 1: who applies (from VNeID) and where the receipt goes.
+    await step(page, 'Người nộp hồ sơ').waitFor();
+    await page.getByText('Nguyễn Văn An').first().waitFor();
+    await expectAccessible(page, 'form: applicant');
+    await page.getByLabel('Thư điện tử nhận Giấy tiếp nhận').fill('nguyenvanan@example.vn');
+    await next(page);
+
+    // Step 2: continuing with nothing filled names each missing field in a summary that takes focus.
+    await step(page, 'Người được khai sinh').waitFor();
+    await next(page);
+    const summary = page.getByRole('heading', { name: /^Có \d+ mục cần sửa$/ });
+    await summary.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await page.getByRole('link', { name: 'Họ, chữ đệm và tên: Vui lòng nhập thông tin này.' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-child-fullName');
+    await expectAccessible(page, 'form: errors shown');
+    await fillChild(page);
+    await next(page);
+
+    // Step 3: ticking "foreign element" brings up the conditional field.
+    await step(page, 'Thông tin người mẹ').waitFor();
+    const foreignNationality = page.getByLabel('Quốc tịch nước ngoài của cha hoặc mẹ');
+    expect(await foreignNationality.count()).toBe(0);
+    await page.getByLabel('Có yếu tố nước ngoài?').check();
+    await foreignNationality.fill('Hàn Quốc');
+    await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Trần Thị Lan');
+    await page.getByLabel('Ngày, tháng, năm sinh').fill('1995-04-02');
+    await page.getByLabel('Dân tộc').fill('Kinh');
+    await page.getByLabel('Quốc tịch', { exact: true }).fill('Việt Nam');
+    await page.getByLabel('Số định danh cá nhân').fill('079195001234');
+    await page.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Phường Tam Long' });
+    await page.getByLabel('Số nhà, đường phố, tổ, thôn, ấp').fill('15 Đường 3 Tháng 2');
+    await expectAccessible(page, 'form: mother with the conditional field');
+    await next(page);
+
+    // Step 4: "father not established" hides the father's part.
+    await step(page, 'Thông tin người cha').waitFor();
+    await page.getByLabel('Chưa xác định được cha').check();
+    expect(await page.getByLabel('Họ, chữ đệm và tên người cha').count()).toBe(0);
+    await next(page);
+
+    await step(page, 'Người yêu cầu').waitFor();
+    await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).fill('Nguyễn Văn An');
+    await page.getByLabel('Quan hệ với người được khai sinh').selectOption({ label: 'Người thân thích khác' });
+    await page.getByLabel('Số định danh cá nhân').fill('079090001234');
+    await page.getByLabel('Số điện thoại').fill('0901 234 567');
+    await next(page);
+
+    await step(page, 'Thông tin khác').waitFor();
+    await page.getByLabel('Số bản sao Giấy khai sinh đề nghị cấp').fill('2');
+    await next(page);
+
+    // Attachments: the PDF uploads at once and is listed.
+    await step(page, 'Giấy tờ đính kèm').waitFor();
+    await page.getByLabel('Giấy chứng sinh').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await birthNoticePdf() });
+    await page.getByText('Đã tải lên giay-chung-sinh.pdf.').waitFor();
+    await expectAccessible(page, 'form: attachments');
+    await next(page);
+
+    // Nguyễn Văn An lives in Phường Tam Long: its service centre is suggested.
+    await step(page, 'Nơi tiếp nhận hồ sơ').waitFor();
+    const homeCentre = page.getByRole('radio', { name: 'Trung tâm Phục vụ hành chính công Phường Tam Long' });
+    await expect.poll(() => homeCentre.isChecked()).toBe(true);
+    await expectAccessible(page, 'form: receiving agency');
+    await next(page);
+
+    await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
+    await page.getByText('Hàn Quốc').waitFor();
+    await page.getByText('giay-chung-sinh.pdf').waitFor();
+    await page.getByLabel('Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật.').check();
+    await expectAccessible(page, 'form: review');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+
+    // The receipt page: code, status, appointment, the slip to download, the timeline.
+    await page.waitForURL(/\/ho-so\/[^/?]+\?moi=1$/);
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ thành công' }).waitFor();
+    const code = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await page.locator('.status-line').getByText('Mới đăng ký').waitFor();
+    await expectAccessible(page, 'dossier receipt page');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Giấy tiếp nhận (PDF)' }).click()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const text = await extractPdfText(await readFile(path));
+    expect(text).toContain(code);
+    expect(text).toContain('Đăng ký khai sinh');
+
+    // My dossiers lists it with its status.
+    await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page.waitForURL(url('/ho-so-cua-toi'));
+    const item = page.locator('.result').filter({ hasText: code });
+    await item.getByText('Mới đăng ký').waitFor();
+    await expectAccessible(page, 'my dossiers');
+
+    // The receipt's QR link: the public lookup with the code filled in.
+    await page.goto(url(`/tra-cuu?ma=${encodeURIComponent(code)}`));
+    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
+    await page.getByLabel('Số định danh cá nhân (CCCD) của người nộp').fill('079090001234');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    await page.locator('.status-line').getByText('Mới đăng ký').waitFor();
+    await expectAccessible(page, 'public lookup');
+
+    // Withdrawing asks for confirmation and a reason first.
+    await page.goto(url(`/ho-so/${encodeURIComponent(code)}`));
+    await page.getByRole('button', { name: 'Rút hồ sơ…' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận rút hồ sơ');
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    await page.getByText('Vui lòng cho biết lý do rút hồ sơ.').waitFor();
+    await expectAccessible(page, 'withdrawal confirmation');
+    await page.getByLabel('Lý do rút hồ sơ').fill('Đã nộp nhầm thủ tục');
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    await page.locator('.status-line').getByText('Công dân yêu cầu rút hồ sơ').waitFor();
+    expect(await page.getByRole('button', { name: 'Rút hồ sơ…' }).count()).toBe(0);
+  });
+
+  it('resumes on a second device the draft saved on the first', async () => {
+    const first = await openPhone();
+    await searchAndStart(first);
+    await step(first, 'Người nộp hồ sơ').waitFor();
+    await next(first);
+    await fillChild(first);
+    await first.getByText(/^Đã lưu bản nháp lúc/).waitFor();
+
+    const second = await openPhone();
+    await second.goto(url('/thu-tuc/1.001193'));
+    await second.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await signInAtSandbox(second);
+    await second.waitForURL(url('/thu-tuc/1.001193/nop-ho-so?buoc=3'));
+    await second.getByText(/^Đã mở lại bản nháp lưu lúc/).waitFor();
+    await step(second, 'Thông tin người mẹ').waitFor();
+    await expectAccessible(second, 'form: resumed draft');
+    await second.getByRole('link', { name: 'Quay lại' }).click();
+    await step(second, 'Người được khai sinh').waitFor();
+    expect(await second.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Nguyễn Minh Khôi');
+    expect(await second.getByLabel('Ngày, tháng, năm sinh').inputValue()).toBe('2026-11-02');
+  });
+});
