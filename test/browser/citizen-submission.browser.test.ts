@@ -1,7 +1,17 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, newPhoneContext, signInAtSandbox, watchProblems } from '../support/browser.ts';
+import type { FormDefinition } from '../../src/procedures/forms/definition.ts';
+import { taxCodeCheckDigit } from '../../src/procedures/forms/identifiers.ts';
+import { publishProcedureVersion } from '../../src/procedures/publish-version.ts';
+import {
+  buildWebAppIfNeeded,
+  expectAccessible,
+  launchChromium,
+  newPhoneContext,
+  signInAtSandbox,
+  watchProblems,
+} from '../support/browser.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -12,6 +22,65 @@ async function birthNoticePdf(): Promise<Buffer> {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   page.drawText('GIAY CHUNG SINH - Benh vien Tu Du', { x: 60, y: 760, size: 16, font });
   return Buffer.from(await pdf.save());
+}
+
+/** A form with every kind of field the renderer draws, published as a new version of 1.000894 for one test. */
+const everyFieldForm: FormDefinition = {
+  version: 1,
+  title: { vi: 'Tờ khai thử nghiệm', en: 'Test declaration' },
+  fields: [
+    {
+      type: 'group',
+      name: 'business',
+      label: { vi: 'Hộ kinh doanh', en: 'Business' },
+      required: true,
+      fields: [
+        { type: 'text', name: 'name', label: { vi: 'Tên hộ kinh doanh', en: 'Business name' }, required: true },
+        { type: 'taxCode', name: 'taxCode', label: { vi: 'Mã số thuế', en: 'Tax code' }, required: true },
+        { type: 'money', name: 'capital', label: { vi: 'Vốn kinh doanh (đồng)', en: 'Capital (VND)' }, required: true },
+        {
+          type: 'select',
+          name: 'sector',
+          label: { vi: 'Ngành nghề', en: 'Trade' },
+          required: true,
+          options: ['an-uong', 'ban-le', 'sua-chua', 'van-tai', 'khac'].map((value) => ({
+            value,
+            label: { vi: `Ngành ${value}`, en: `Trade ${value}` },
+          })),
+        },
+        { type: 'number', name: 'employees', label: { vi: 'Số lao động', en: 'Employees' }, integer: true, min: 0 },
+        { type: 'text', name: 'description', label: { vi: 'Mô tả', en: 'Description' }, multiline: true },
+      ],
+    },
+    {
+      type: 'group',
+      name: 'members',
+      label: { vi: 'Thành viên', en: 'Member' },
+      repeatable: true,
+      min: 1,
+      max: 3,
+      fields: [
+        { type: 'text', name: 'fullName', label: { vi: 'Họ và tên thành viên', en: 'Member name' }, required: true },
+        { type: 'cccd', name: 'personalId', label: { vi: 'Số định danh của thành viên', en: 'Member ID number' }, required: true },
+      ],
+    },
+    { type: 'checkbox', name: 'hasBranch', label: { vi: 'Có địa điểm kinh doanh khác', en: 'Has another place of business' } },
+    {
+      type: 'address',
+      name: 'branchAddress',
+      label: { vi: 'Địa điểm kinh doanh khác', en: 'Other place of business' },
+      required: true,
+      visibleWhen: { field: 'hasBranch', checked: true },
+    },
+  ],
+};
+
+/** A 10-digit tax code with a correct check digit. */
+function validTaxCode(): string {
+  for (let n = 10000000; ; n++) {
+    const digit = taxCodeCheckDigit(`0${n}`);
+    if (digit !== null) return `0${n}${digit}`;
+  }
 }
 
 describe('a citizen applies for a birth registration on a phone', () => {
@@ -142,7 +211,9 @@ describe('a citizen applies for a birth registration on a phone', () => {
 
     // Attachments: the PDF uploads at once and is listed.
     await step(page, 'Giấy tờ đính kèm').waitFor();
-    await page.getByLabel('Giấy chứng sinh').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await birthNoticePdf() });
+    await page
+      .getByLabel('Giấy chứng sinh')
+      .setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await birthNoticePdf() });
     await page.getByText('Đã tải lên giay-chung-sinh.pdf.').waitFor();
     await expectAccessible(page, 'form: attachments');
     await next(page);
@@ -169,7 +240,10 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.locator('.status-line').getByText('Mới đăng ký').waitFor();
     await expectAccessible(page, 'dossier receipt page');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Giấy tiếp nhận (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải Giấy tiếp nhận (PDF)' }).click(),
+    ]);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
     const text = await extractPdfText(await readFile(path));
@@ -225,5 +299,87 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await step(second, 'Người được khai sinh').waitFor();
     expect(await second.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Nguyễn Minh Khôi');
     expect(await second.getByLabel('Ngày, tháng, năm sinh').inputValue()).toBe('2026-11-02');
+  });
+
+  it('draws every kind of field from the definition and checks it with the same rules as the server', async () => {
+    await publishProcedureVersion(ctx.database.db, {
+      provinceCode: '79',
+      code: '1.000894',
+      changes: { formDefinition: everyFieldForm },
+      changeNote: 'Browser test: a form with every field type',
+    });
+    const page = await openPhone();
+    await page.goto(url('/thu-tuc/1.000894/nop-ho-so'));
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
+    await expectAccessible(page, 'form: sign in first');
+    await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
+    await signInAtSandbox(page);
+    await page.waitForURL(url('/thu-tuc/1.000894/nop-ho-so'));
+    await step(page, 'Người nộp hồ sơ').waitFor();
+    await next(page);
+
+    // A wrong tax code and a fractional head count are refused before anything is sent.
+    await step(page, 'Hộ kinh doanh').waitFor();
+    expect(await page.getByText('Bước 2/7').count()).toBe(1);
+    await page.getByLabel('Tên hộ kinh doanh').fill('Quán cơm Tâm');
+    await page.getByLabel('Mã số thuế').fill('0123456788');
+    await page.getByLabel('Vốn kinh doanh (đồng)').fill('50000000');
+    await page.getByLabel('Ngành nghề').selectOption({ label: 'Ngành an-uong' });
+    await page.getByLabel('Số lao động').fill('3,5');
+    await page.getByLabel('Mô tả').fill('Bán cơm trưa\nvà nước giải khát');
+    await next(page);
+    await page.getByRole('link', { name: /^Mã số thuế: Mã số thuế không hợp lệ/ }).waitFor();
+    await page.getByRole('link', { name: 'Số lao động: Giá trị phải là số nguyên.' }).waitFor();
+    await expectAccessible(page, 'every field: errors');
+    await page.getByLabel('Mã số thuế').fill(validTaxCode());
+    await page.getByLabel('Số lao động').fill('3');
+
+    // The same page in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Step 2 of 7 Business' }).waitFor();
+    await page.getByLabel('Tax code').waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await next(page);
+
+    // A repeatable group starts with its minimum, adds and removes entries.
+    await step(page, 'Thành viên').waitFor();
+    await page.getByRole('group', { name: 'Thành viên 1' }).getByLabel('Họ và tên thành viên').fill('Lê Văn Tâm');
+    await page.getByRole('group', { name: 'Thành viên 1' }).getByLabel('Số định danh của thành viên').fill('079090001234');
+    expect(await page.getByRole('button', { name: 'Xoá Thành viên 1' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Thêm Thành viên' }).click();
+    const second = page.getByRole('group', { name: 'Thành viên 2' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-members-1-fullName');
+    await second.getByLabel('Họ và tên thành viên').fill('Phạm Thị Dung');
+    await second.getByLabel('Số định danh của thành viên').fill('123');
+    await next(page);
+    await page.getByRole('link', { name: /^Số định danh của thành viên: Số định danh cá nhân \(CCCD\) phải gồm 12 chữ số/ }).waitFor();
+    await expectAccessible(page, 'every field: repeatable group');
+    await page.getByRole('button', { name: 'Xoá Thành viên 2' }).click();
+    expect(await page.getByRole('group', { name: 'Thành viên 2' }).count()).toBe(0);
+    await next(page);
+
+    // The address appears with its checkbox and asks for a commune.
+    await step(page, 'Thông tin khác').waitFor();
+    expect(await page.getByRole('group', { name: 'Địa điểm kinh doanh khác' }).count()).toBe(0);
+    await page.getByLabel('Có địa điểm kinh doanh khác').check();
+    await next(page);
+    await page.getByRole('link', { name: 'Xã, phường, đặc khu: Vui lòng chọn xã, phường, đặc khu.' }).waitFor();
+    await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Thành phố Hà Nội' });
+    await page.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Phường Ba Đình' });
+    await page.getByLabel('Số nhà, đường phố, tổ, thôn, ấp').fill('1 Hoàng Diệu');
+    await expectAccessible(page, 'every field: address');
+    await next(page);
+
+    await step(page, 'Giấy tờ đính kèm').waitFor();
+    await next(page);
+    await step(page, 'Nơi tiếp nhận hồ sơ').waitFor();
+    await next(page);
+    await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
+    await page.getByText('50.000.000 đồng').waitFor();
+    await page.getByText('Ngành an-uong').waitFor();
+    await page.getByText('1 Hoàng Diệu, Phường Ba Đình').waitFor();
+    await page.getByText('Thành viên 1', { exact: true }).waitFor();
+    expect(await page.getByText('Phạm Thị Dung').count()).toBe(0);
+    await expectAccessible(page, 'every field: review');
   });
 });

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, newPhoneContext, signInAtSandbox, watchProblems } from '../support/browser.ts';
+import {
+  buildWebAppIfNeeded,
+  expectAccessible,
+  launchChromium,
+  newPhoneContext,
+  signInAtSandbox,
+  watchProblems,
+} from '../support/browser.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('web app in a phone-sized browser', () => {

@@ -36,7 +36,8 @@ export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
 export function watchProblems(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
 }
 

@@ -67,13 +67,11 @@ export function AddressField({ field, path }: { field: FormField; path: FieldPat
   const communeId = fieldId([...path, 'communeCode']);
   const streetId = fieldId([...path, 'street']);
   const provinceId = `${id}-province`;
-  const communeError = errors.get(`${key}.communeCode`);
-  // Missing and malformed read the same to the applicant: no commune was chosen.
-  const communeMessage = communeError && (communeError.code === 'unknown_commune' ? communeError : t('form.address.chooseCommune'));
+  const communeMessage = errors.get(`${key}.communeCode`);
   const streetError = errors.get(`${key}.street`);
 
   return (
-    <fieldset className={error || communeError || streetError ? 'field address field-error' : 'field address'} id={id}>
+    <fieldset className={error || communeMessage || streetError ? 'field address field-error' : 'field address'} id={id}>
       <legend>
         {text(field.label)}
         {!field.required && <span className="optional"> {t('form.optional')}</span>}

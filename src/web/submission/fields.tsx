@@ -1,4 +1,4 @@
-import { createContext, useContext, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { FormField, LocalisedText } from '../../procedures/forms/definition.ts';
 import { isFieldVisible, type FormError } from '../../procedures/forms/validate.ts';
 import { useI18n } from '../app-state.tsx';
@@ -206,6 +206,10 @@ function RepeatableGroup({ field, path }: { field: Extract<FormField, { type: 'g
   const min = field.min ?? 0;
   const max = field.max ?? 20;
   const error = errors.get(pathToString(path));
+  // A group that needs at least `min` entries starts with that many, ready to fill.
+  useEffect(() => {
+    if (entries.length < min) setValue(path, [...entries, ...Array.from({ length: min - entries.length }, () => ({}))]);
+  }, [entries.length, min]);
   const add = () => {
     setValue([...path, entries.length], {});
     // Focus the first control of the new entry once it is on the page.

@@ -235,7 +235,12 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
   // ---- validation: the same rules as the server, page by page ----
 
   const effectiveData = withFileIds(definition, data, uploads);
-  const formErrors = definition ? validateFormData(definition, withEmptyGroups(definition.fields, effectiveData), { lang: language }) : [];
+  // An address without a commune fails as "wrong type"; to the applicant it is a choice still to make.
+  const formErrors = (
+    definition ? validateFormData(definition, withEmptyGroups(definition.fields, effectiveData), { lang: language }) : []
+  ).map((error) =>
+    error.code === 'invalid_type' && error.path.endsWith('.communeCode') ? ownError(error.path, 'form.address.chooseCommune') : error,
+  );
   const contactErrors = validateFormData(contactForm, { contact }, { lang: language });
   const slots = uploadSlots(procedure.components, definition, effectiveData);
   const slotPath = (slot: (typeof slots)[number]) => slot.field?.name ?? `component-${slot.code}`;
