@@ -228,6 +228,9 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
     await page.getByText('Hàn Quốc').waitFor();
     await page.getByText('giay-chung-sinh.pdf').waitFor();
+    // Submitting without the declaration is stopped here, in words that name it.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('link', { name: /^Tôi cam đoan nội dung .*: Vui lòng nhập thông tin này\.$/ }).waitFor();
     await page.getByLabel('Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật.').check();
     await expectAccessible(page, 'form: review');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();

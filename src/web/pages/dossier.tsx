@@ -1,3 +1,5 @@
+// The words of this page load with it.
+import '../i18n-services.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, citizenSignInUrlTo, fetchDossier, receiptUrl, withdrawDossier, type Dossier } from '../api.ts';
 import { useI18n, useLoad, useSession } from '../app-state.tsx';
@@ -169,6 +171,9 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
             {dossier.components.map((component, index) => (
               <li key={`${component.componentCode}-${index}`}>
                 <strong>{component.name}</strong>
+                {(component.source === 'eform' || component.source === 'population_db') && (
+                  <span className="muted"> — {t(`dossier.source.${component.source}`)}</span>
+                )}
                 {component.fileName && (
                   <span className="muted">
                     {' '}

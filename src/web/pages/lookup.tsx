@@ -1,3 +1,5 @@
+// The words of this page load with it.
+import '../i18n-services.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isValidCccd } from '../../identity/domain/cccd.ts';
 import { ApiError, lookUpDossier, type PublicDossierStatus } from '../api.ts';

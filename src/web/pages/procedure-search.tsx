@@ -1,3 +1,5 @@
+// The words of this page load with it.
+import '../i18n-services.ts';
 import { useState, type FormEvent } from 'react';
 import { searchProcedures, type ProcedureSummary, type SearchProceduresResponse } from '../api.ts';
 import { useI18n, useLoad } from '../app-state.tsx';

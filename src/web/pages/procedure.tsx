@@ -1,3 +1,5 @@
+// The words of this page load with it.
+import '../i18n-services.ts';
 import { ApiError, citizenSignInUrlTo, fetchAgency, fetchProcedure, type ProcedureDetail } from '../api.ts';
 import { useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';

@@ -1,3 +1,5 @@
+// The words of this page load with it.
+import '../i18n-services.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import type { FormDefinition } from '../../procedures/forms/definition.ts';
 import { validateFormData, type FormError } from '../../procedures/forms/validate.ts';
@@ -386,9 +388,10 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
       setContact((current) => (setAt({ contact: current }, path, value)['contact'] ?? {}) as Contact);
     },
   };
-  const summaryText = (error: FormError) => {
+  /** "Field: message"; the review page lists every page, so there the label carries its group ("Mẹ — Nơi cư trú"). */
+  const summaryText = (error: FormError, onPage: FlowPage) => {
     const trail =
-      page.kind === 'applicant'
+      onPage.kind === 'applicant'
         ? describePath(contactForm.fields, error.path).slice(1)
         : describePath(definition?.fields ?? [], error.path);
     const label = page.kind === 'review' ? trail.map((l) => l[language]).join(' — ') : trail.slice(-1)[0]?.[language];
@@ -425,12 +428,10 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
                     href={`#${error.path === 'agency' ? 'f-agency' : fieldId(error.path)}`}
                     onClick={(e) => focusControl(e, error.path === 'agency' ? 'f-agency' : fieldId(error.path))}
                   >
-                    {summaryText(error)}
+                    {summaryText(error, page)}
                   </a>
                 ) : (
-                  <Link to={`${basePath}?buoc=${step + 1}&sua=1`}>
-                    {title(pages[step] as FlowPage)}: {error.messages[language]}
-                  </Link>
+                  <Link to={`${basePath}?buoc=${step + 1}&sua=1`}>{summaryText(error, pages[step] as FlowPage)}</Link>
                 )}
               </li>
             ))}
