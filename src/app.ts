@@ -13,6 +13,19 @@ import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { webApp } from './web/serve.ts';
+import { FileSystemObjectStore } from './platform/object-store/filesystem.ts';
+import type { ObjectStore } from './platform/object-store/object-store.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { NotificationDispatcher } from './notifications/outbox.ts';
+import { dossiersModule } from './dossiers/module.ts';
+import { benchBaselineRoute } from './platform/http/bench-baseline.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends queued notifications after commit; `idle()` waits for them (tests, shutdown). */
+    notifications: NotificationDispatcher;
+  }
+}
 
 export interface AppDeps {
   config: AppConfig;
@@ -21,6 +34,10 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** The current time, so tests can move the clock. */
   now?: () => Date;
+  /** Where files go; default the filesystem under config.objectStoreDir. */
+  objectStore?: ObjectStore;
+  /** How e-mail leaves; default from config (SMTP_URL, or the sandbox in demo mode). */
+  mailer?: Mailer;
 }
 
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
@@ -70,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'dossiers', description: 'Citizen dossiers: attachments, drafts, online submission, tracking, receipt slip' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -81,6 +99,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+
+  const now = deps.now ?? (() => new Date());
+  const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
+  const notifications = new NotificationDispatcher({ db: deps.database.db, mailer, from: config.mail.from, log: app.log, now, concurrency: 1 });
+  app.decorate('notifications', notifications);
+  app.addHook('onClose', async () => {
+    await notifications.idle();
+    await mailer.close();
+  });
+  await app.register(dossiersModule, {
+    config,
+    database: deps.database,
+    objectStore: deps.objectStore ?? new FileSystemObjectStore(config.objectStoreDir),
+    notifications,
+    now,
+  });
+  if (config.bench) await app.register(benchBaselineRoute, { prefix: '/api/v1', database: deps.database });
   await app.register(webApp);
   return app;
 }

@@ -29,6 +29,29 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{2}$/)
     .default('79'),
+  /** Where uploaded files live (filesystem object store); default DATA_DIR/objects. */
+  OBJECT_STORE_DIR: z.string().optional(),
+  /** Largest attachment accepted, in bytes (default 10 MB). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** Most pages a PDF attachment may have. */
+  ATTACHMENT_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Most pixels (width × height) an image attachment may have. */
+  ATTACHMENT_MAX_PIXELS: z.coerce.number().int().min(1).max(1_000_000_000).default(40_000_000),
+  /** Dossier code format (docs/dossier-codes.md), e.g. `{province}.{yymmdd}.{random6}`. */
+  DOSSIER_CODE_FORMAT: z.string().default('{province}.{yymmdd}.{random6}'),
+  /** Public dossier lookups allowed per client IP per minute. */
+  PUBLIC_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example:587; unset in demo mode → sandbox (logged). */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of the platform's e-mail. */
+  MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
+  /** Registers the bench-only baseline route (npm run bench). Never set in production. */
+  BENCH: booleanString.optional(),
 });
 
 export interface AppConfig {
@@ -46,6 +69,13 @@ export interface AppConfig {
   provinceCode: string;
   /** Secure cookies need HTTPS; on for any https PUBLIC_URL. */
   secureCookies: boolean;
+  objectStoreDir: string;
+  attachments: { maxBytes: number; maxPages: number; maxPixels: number };
+  dossierCodeFormat: string;
+  publicLookupPerMinute: number;
+  /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
+  mail: { smtpUrl: string | undefined; from: string };
+  bench: boolean;
 }
 
 /** Reads the configuration from environment variables (see docs/operations.md). */
@@ -77,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
     secureCookies: publicUrl.startsWith('https://'),
+    objectStoreDir: path.resolve(e.OBJECT_STORE_DIR ?? path.join(e.DATA_DIR, 'objects')),
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPages: e.ATTACHMENT_MAX_PAGES, maxPixels: e.ATTACHMENT_MAX_PIXELS },
+    dossierCodeFormat: e.DOSSIER_CODE_FORMAT,
+    publicLookupPerMinute: e.PUBLIC_LOOKUP_PER_MINUTE,
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    bench: e.BENCH ?? false,
     ...overrides,
   };
   return config;

@@ -118,10 +118,16 @@ export const dossierComponents = pgTable(
     componentCode: text('component_code').notNull(),
     name: text('name').notNull(),
     attachmentId: uuid('attachment_id').references(() => attachments.id),
-    /** Where the file came from: uploaded by the applicant, scanned at the counter, or taken from the store. */
-    source: text('source', { enum: ['upload', 'counter_scan', 'store'] }).notNull(),
+    /**
+     * Where the component came from: uploaded by the applicant, scanned at the counter, taken from the
+     * store, the online declaration itself (`eform`, no file), or identity data from the national
+     * population database through a level-2 VNeID sign-in (`population_db`, no file).
+     */
+    source: text('source', { enum: ['upload', 'counter_scan', 'store', 'eform', 'population_db'] }).notNull(),
     /** The store document reused (DuocLayTuKhoDMQG), when source = store. */
     storeDocumentId: uuid('store_document_id'),
+    /** Order on the receipt slip and pages: the procedure's order of components, files in the order given. */
+    position: smallint('position').notNull().default(0),
     /** Set when the component came in answer to a supplement request. */
     isSupplement: boolean('is_supplement').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

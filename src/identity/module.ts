@@ -37,6 +37,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
 
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('sessionMethod', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (needsCsrfCheck(request)) {
@@ -54,6 +55,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
     }
     request.principal = session.principal;
     request.sessionTokenHash = session.tokenHash;
+    request.sessionMethod = session.method;
   });
 
   await app.register(identityRoutes, { prefix: '/api/v1', config, database, csrf, totpBox: new SealBox(secret, 'totp'), now });

@@ -4,3 +4,4 @@ export * from '../../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
+export * from '../../notifications/schema.ts';
