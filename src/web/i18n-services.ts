@@ -103,6 +103,7 @@ const vi = {
   'upload.remove': 'Gỡ tệp',
   'upload.listLabel': 'Tệp đã tải lên: {name}',
   'upload.pages': '{count} trang',
+  'upload.answered': 'Không cần tải lên',
   'upload.missing': 'Vui lòng tải lên giấy tờ này.',
   'agency.intro':
     'Bạn có thể nộp tại bất kỳ Trung tâm Phục vụ hành chính công nào trong thành phố (Nghị định 118/2025/NĐ-CP). Chúng tôi gợi ý trung tâm nơi bạn cư trú.',
@@ -142,6 +143,7 @@ const vi = {
   'dossier.noEvents': 'Chưa có bước xử lý nào.',
   'dossier.signIn': 'Đăng nhập bằng VNeID để xem hồ sơ của bạn, hoặc tra cứu bằng mã hồ sơ và số định danh cá nhân.',
   'dossier.lookupInstead': 'Tra cứu không cần đăng nhập',
+  'dossier.source.upload': 'tệp đã tải lên',
   'dossier.source.eform': 'tờ khai điện tử đã điền',
   'dossier.source.population_db': 'lấy từ Cơ sở dữ liệu quốc gia về dân cư qua VNeID',
   'dossier.notFound': 'Không tìm thấy hồ sơ này trong tài khoản của bạn.',
@@ -279,6 +281,7 @@ const en: Record<ServiceMessageKey, string> = {
   'upload.remove': 'Remove',
   'upload.listLabel': 'Uploaded files: {name}',
   'upload.pages': '{count} pages',
+  'upload.answered': 'No upload needed',
   'upload.missing': 'Upload this document.',
   'agency.intro':
     'Any public administration service centre of the city receives your application (Decree 118/2025/NĐ-CP). We suggest the one where you live.',
@@ -318,6 +321,7 @@ const en: Record<ServiceMessageKey, string> = {
   'dossier.noEvents': 'Nothing has happened yet.',
   'dossier.signIn': 'Sign in with VNeID to see your application, or look it up with its code and the ID number.',
   'dossier.lookupInstead': 'Look up without signing in',
+  'dossier.source.upload': 'uploaded file',
   'dossier.source.eform': 'the online form you filled in',
   'dossier.source.population_db': 'taken from the national population database through VNeID',
   'dossier.notFound': 'This application is not in your account.',

@@ -13,6 +13,7 @@ import {
   watchProblems,
 } from '../support/browser.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
+import { decodedSubject, mimeParts, SmtpSink } from '../support/smtp-sink.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /** A one-page PDF, as a phone's scanner app would make it. */
@@ -85,19 +86,23 @@ function validTaxCode(): string {
 
 describe('a citizen applies for a birth registration on a phone', () => {
   let ctx: TestContext;
+  let smtp: SmtpSink;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let problems: string[] = [];
 
   beforeAll(async () => {
     buildWebAppIfNeeded();
-    ctx = await createTestContext({ listen: true });
+    // The receipt e-mail goes through real SMTP to a server in this process.
+    smtp = await new SmtpSink().start();
+    ctx = await createTestContext({ listen: true, config: { mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.local>' } } });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await ctx?.close();
+    await smtp?.stop();
   });
 
   afterEach(async () => {
@@ -113,6 +118,9 @@ describe('a citizen applies for a birth registration on a phone', () => {
     contexts.push(context);
     const page = await context.newPage();
     watchProblems(page, problems);
+    page.on('response', async (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400) process.stderr.write(`DEBUG ${r.request().method()} ${r.url()} ${r.status()} ${await r.text().catch(() => '')}\n`);
+    });
     return page;
   };
 
@@ -252,6 +260,13 @@ describe('a citizen applies for a birth registration on a phone', () => {
     const text = await extractPdfText(await readFile(path));
     expect(text).toContain(code);
     expect(text).toContain('Đăng ký khai sinh');
+
+    // The same slip arrived by e-mail at the address given in step 1.
+    const mail = await smtp.waitFor((m) => m.to.includes('nguyenvanan@example.vn') && decodedSubject(m.raw).includes(code));
+    expect(decodedSubject(mail.raw)).toContain(code);
+    const attached = mimeParts(mail.raw).find((part) => (part.headers['content-type'] ?? '').startsWith('application/pdf'));
+    expect(attached, 'the receipt PDF attached to the e-mail').toBeDefined();
+    expect(await extractPdfText(attached!.body)).toContain(code);
 
     // My dossiers lists it with its status.
     await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ của tôi' }).click();

@@ -176,19 +176,28 @@ describe('uploads', () => {
   const components = [
     { code: 'TO_KHAI_KHAI_SINH', name: 'Tờ khai', isRequired: true },
     { code: 'GIAY_CHUNG_SINH', name: 'Giấy chứng sinh', isRequired: true },
+    { code: 'GIAY_TO_TUY_THAN', name: 'Giấy tờ tùy thân', isRequired: true },
     { code: 'VAN_BAN_UY_QUYEN', name: 'Văn bản ủy quyền', isRequired: false },
   ];
+  const slots = (definition: FormDefinition | null, isIdentityVerified: boolean) =>
+    uploadSlots(components, definition, {}, { isIdentityVerified }).map((s) => [s.code, s.isRequired, s.field?.name ?? s.answeredBy]);
 
-  it('requires what the form’s file fields require and offers the other components', () => {
-    expect(uploadSlots(components, birthRegistrationForm, {}).map((s) => [s.code, s.isRequired, s.field?.name ?? null])).toEqual([
+  it('asks for the form’s file fields, lets the form and VNeID answer the declaration and the identity paper', () => {
+    expect(slots(birthRegistrationForm, true)).toEqual([
       ['GIAY_CHUNG_SINH', true, 'birthCertificate'],
-      ['TO_KHAI_KHAI_SINH', false, null],
+      ['TO_KHAI_KHAI_SINH', false, 'eform'],
+      ['GIAY_TO_TUY_THAN', false, 'population_db'],
       ['VAN_BAN_UY_QUYEN', false, null],
     ]);
-    expect(uploadSlots(components, null, {}).map((s) => [s.code, s.isRequired])).toEqual([
-      ['TO_KHAI_KHAI_SINH', true],
-      ['GIAY_CHUNG_SINH', true],
-      ['VAN_BAN_UY_QUYEN', false],
+  });
+
+  it('asks for the identity paper from an applicant VNeID has not verified, and for the declaration without a form', () => {
+    expect(slots(birthRegistrationForm, false)).toContainEqual(['GIAY_TO_TUY_THAN', true, null]);
+    expect(slots(null, true)).toEqual([
+      ['TO_KHAI_KHAI_SINH', true, null],
+      ['GIAY_CHUNG_SINH', true, null],
+      ['GIAY_TO_TUY_THAN', false, 'population_db'],
+      ['VAN_BAN_UY_QUYEN', false, null],
     ]);
   });
 

@@ -6,6 +6,7 @@
 import type { FormDefinition, FormField, LocalisedText } from '../../procedures/forms/definition.ts';
 import { isFieldVisible, type FormError } from '../../procedures/forms/validate.ts';
 import type { Agency } from '../api.ts';
+import { sourceWithoutUpload, type ComponentSource } from '../../dossiers/domain/components.ts';
 
 export type FileField = Extract<FormField, { type: 'file' }>;
 export type FormData = Record<string, unknown>;
@@ -172,25 +173,41 @@ export interface UploadSlot {
   name: string;
   isRequired: boolean;
   field: FileField | null;
+  /** Set when no file is needed: the online form (`eform`) or VNeID's population data (`population_db`) answers it. */
+  answeredBy: ComponentSource | null;
 }
 
 /**
- * Which components the applicant uploads, and which of them are required. With a form, the form's
- * `file` fields say what must be uploaded (the form itself is the declaration, the identity paper comes
- * from VNeID); other components are offered as optional. Without a form, the procedure's list decides.
+ * Which components the applicant uploads, and which of them are required: the form's `file` fields say
+ * what they ask for; every other component is required when the procedure requires it, unless it is
+ * answered without a file — the declaration by the online form, the identity paper by a level-2 VNeID
+ * sign-in — by the same rule the server applies (`sourceWithoutUpload`).
  */
-export function uploadSlots(components: readonly ComponentInfo[], definition: FormDefinition | null, data: FormData): UploadSlot[] {
+export function uploadSlots(
+  components: readonly ComponentInfo[],
+  definition: FormDefinition | null,
+  data: FormData,
+  applicant: { isIdentityVerified: boolean },
+): UploadSlot[] {
   const fileFields = derivePages(definition).flatMap((page) => (page.kind === 'attachments' ? page.fileFields : []));
   const slots: UploadSlot[] = fileFields.map((field) => ({
     code: field.componentCode,
     name: components.find((c) => c.code === field.componentCode)?.name ?? field.label.vi,
     isRequired: field.required === true && isFieldVisible(field.visibleWhen, data, data),
     field,
+    answeredBy: null,
   }));
   const covered = new Set(slots.map((slot) => slot.code));
   for (const component of components) {
     if (covered.has(component.code)) continue;
-    slots.push({ code: component.code, name: component.name, isRequired: definition ? false : component.isRequired, field: null });
+    const answered = sourceWithoutUpload(component.code, { hasOnlineForm: definition !== null, ...applicant });
+    slots.push({
+      code: component.code,
+      name: component.name,
+      isRequired: answered === null && component.isRequired,
+      field: null,
+      answeredBy: answered,
+    });
   }
   return slots;
 }

@@ -244,7 +244,7 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
     error.code === 'invalid_type' && error.path.endsWith('.communeCode') ? ownError(error.path, 'form.address.chooseCommune') : error,
   );
   const contactErrors = validateFormData(contactForm, { contact }, { lang: language });
-  const slots = uploadSlots(procedure.components, definition, effectiveData);
+  const slots = uploadSlots(procedure.components, definition, effectiveData, { isIdentityVerified: Number(citizen.identityLevel) === 2 });
   const slotPath = (slot: (typeof slots)[number]) => slot.field?.name ?? `component-${slot.code}`;
 
   const clientErrorsOf = (p: FlowPage): FormError[] => {
@@ -480,16 +480,35 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
             {page.kind === 'attachments' && (
               <>
                 <p>{t('upload.intro')}</p>
-                {slots.map((slot) => (
-                  <UploadField
-                    key={slot.code}
-                    componentCode={slot.code}
-                    name={slot.field ? slot.field.label[language] : slot.name}
-                    field={slot.field}
-                    path={[slotPath(slot)]}
-                    isRequired={slot.isRequired}
-                  />
-                ))}
+                {slots.some((slot) => slot.answeredBy) && (
+                  <section className="notice" aria-labelledby="answered-title">
+                    <h2 id="answered-title" className="notice-title">
+                      {t('upload.answered')}
+                    </h2>
+                    <ul className="plain-list">
+                      {slots.map(
+                        (slot) =>
+                          slot.answeredBy && (
+                            <li key={slot.code}>
+                              {slot.name} — {t(`dossier.source.${slot.answeredBy}`)}
+                            </li>
+                          ),
+                      )}
+                    </ul>
+                  </section>
+                )}
+                {slots
+                  .filter((slot) => !slot.answeredBy)
+                  .map((slot) => (
+                    <UploadField
+                      key={slot.code}
+                      componentCode={slot.code}
+                      name={slot.field ? slot.field.label[language] : slot.name}
+                      field={slot.field}
+                      path={[slotPath(slot)]}
+                      isRequired={slot.isRequired}
+                    />
+                  ))}
               </>
             )}
 
