@@ -179,6 +179,7 @@ CREATE TABLE "dossier_components" (
 	"attachment_id" uuid,
 	"source" text NOT NULL,
 	"store_document_id" uuid,
+	"position" smallint DEFAULT 0 NOT NULL,
 	"is_supplement" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
