@@ -244,7 +244,7 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
     error.code === 'invalid_type' && error.path.endsWith('.communeCode') ? ownError(error.path, 'form.address.chooseCommune') : error,
   );
   const contactErrors = validateFormData(contactForm, { contact }, { lang: language });
-  const slots = uploadSlots(procedure.components, definition, effectiveData, { isIdentityVerified: Number(citizen.identityLevel) === 2 });
+  const slots = uploadSlots(procedure.components, definition, effectiveData, { isIdentityVerified: Number(citizen.identityLevel) >= 2 });
   const slotPath = (slot: (typeof slots)[number]) => slot.field?.name ?? `component-${slot.code}`;
 
   const clientErrorsOf = (p: FlowPage): FormError[] => {
