@@ -119,6 +119,17 @@ describe('web app in a phone-sized browser', () => {
     await expectAccessible(page, 'account when signed out');
   });
 
+  it('explains a failed citizen sign-in on the home page, in words for known codes', async () => {
+    await openPage();
+    await page.goto(url('/?loginError=OIDC_LOGIN_CANCELLED'));
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(`Đăng nhập không thành công: ${errorCatalogue.OIDC_LOGIN_CANCELLED.vi}`);
+    await expectAccessible(page, 'home with a sign-in error');
+    await page.goto(url('/?loginError=SOMETHING_NEW'));
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Đăng nhập không thành công (mã lỗi SOMETHING_NEW).');
+  });
+
   it('tells an officer a wrong password in Vietnamese, then signs them in with their role', async () => {
     await openPage();
     await page.goto(url('/'));
