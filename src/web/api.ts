@@ -204,104 +204,34 @@ export function fetchProcedure(code: string): Promise<ProcedureDetail> {
 
 // ---- dossiers (docs: /work/notes/dossier-api-contract.md) -------------------------------------
 
+// The dossier API's own types (src/dossiers), type-only like the ones above.
+import type { AttachmentView } from '../dossiers/attachments.ts';
+import type { DraftView } from '../dossiers/drafts.ts';
+import type { SaveDraftBody } from '../dossiers/drafts.schema.ts';
+import type { DossierSummaryView, DossierView } from '../dossiers/present.ts';
+import type { SubmitDossierBody } from '../dossiers/submit.schema.ts';
+export type { PublicDossierStatus } from '../dossiers/tracking.ts';
+import type { PublicDossierStatus } from '../dossiers/tracking.ts';
+
+/** A text in both languages, as the API gives status names and event descriptions. */
 export interface Localised {
   vi: string;
   en: string;
 }
 
 /** A file checked by the server (PDF, JPEG or PNG by content). */
-export interface Attachment {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  pageCount: number | null;
-  widthPx: number | null;
-  heightPx: number | null;
-  createdAt: string;
-}
-
-export interface Draft {
-  procedureCode: string;
-  procedureVersion: number;
-  receivingAgencyCode: string | null;
-  formData: Record<string, unknown>;
-  attachments: Record<string, Attachment[]>;
-  /** Asked of the backend (citizenweb-requests.md); absent until it keeps it. */
-  contact?: Contact;
-  updatedAt: string;
-}
-
-export interface Contact {
-  email?: string;
-  phone?: string;
-}
-
-export interface DraftInput {
-  procedureVersion: number;
-  receivingAgencyCode?: string;
-  formData: Record<string, unknown>;
-  attachmentIds?: Record<string, string[]>;
-  contact?: Contact;
-}
-
-export interface SubmissionInput {
-  procedureCode: string;
-  procedureVersion: number;
-  receivingAgencyCode: string;
-  formData: Record<string, unknown>;
-  components: { componentCode: string; attachmentIds: string[] }[];
-  contact: Contact;
-}
-
-export interface DossierEvent {
-  at: string;
-  action: string;
-  status: number;
-  statusName: Localised;
-  description: Localised;
-}
-
-export interface DossierSummary {
-  code: string;
-  status: number;
-  statusName: Localised;
-  channel: number;
-  procedure: { code: string; version: number; name: string; nameEn: string | null };
-  receivingAgency: { code: string; name: string };
-  handlingAgency: { code: string; name: string };
-  applicant: { name: string; idNumberMasked: string };
-  submittedAt: string;
-  appointmentAt: string | null;
-  feeTotalVnd: number;
-  canWithdraw: boolean;
-}
-
-export interface Dossier extends DossierSummary {
-  components: {
-    componentCode: string;
-    name: string;
-    fileName: string | null;
-    sizeBytes: number | null;
-    sha256: string | null;
-    source: string;
-  }[];
-  events: DossierEvent[];
-}
-
-/** What anyone holding the code and the applicant's ID number may see: status and dates only. */
-export interface PublicDossierStatus {
-  code: string;
-  status: number;
-  statusName: Localised;
-  procedureName: string;
-  submittedAt: string;
-  receivedAt: string | null;
-  appointmentAt: string | null;
-  returnedAt: string | null;
-  history: { at: string; statusName: Localised }[];
-}
+export type Attachment = AttachmentView;
+export type DossierSummary = DossierSummaryView;
+export type Dossier = DossierView;
+export type SubmissionInput = SubmitDossierBody;
+/** Where to reach the applicant about a dossier (the receipt goes to the e-mail). */
+export type Contact = SubmitDossierBody['contact'];
+/**
+ * A draft; `contact` is kept once the server stores it (coordinator's decision 2); a server without it
+ * answers without the key and rejects it on save (the web then saves the rest).
+ */
+export type Draft = DraftView & { contact?: Contact };
+export type DraftInput = SaveDraftBody & { contact?: Contact };
 
 const draftUrl = (procedureCode: string) => `/api/v1/drafts/${encodeURIComponent(procedureCode)}`;
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, citizenSignInUrlTo, fetchDossier, receiptUrl, withdrawDossier, type Dossier } from '../api.ts';
 import { useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
+import { describedBy, FieldFrame } from '../form-controls.tsx';
 import { formatDateTime, formatDay, formatFileSize, formatMoney } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
 import { procedureName } from '../procedure-text.tsx';
@@ -19,6 +20,7 @@ function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (do
   const [isBusy, setBusy] = useState(false);
   const panelHeading = useRef<HTMLHeadingElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (isConfirming) panelHeading.current?.focus();
   }, [isConfirming]);
@@ -27,6 +29,7 @@ function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (do
     event.preventDefault();
     if (!reason.trim()) {
       setError(t('withdraw.reasonMissing'));
+      reasonRef.current?.focus();
       return;
     }
     setBusy(true);
@@ -54,24 +57,18 @@ function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (do
       </h2>
       <p>{t('withdraw.body', { code: dossier.code })}</p>
       <form onSubmit={(e) => void confirm(e)} noValidate>
-        <div className={error ? 'field field-error' : 'field'}>
-          <label htmlFor="withdraw-reason">{t('withdraw.reason')}</label>
-          {error && (
-            <p id="withdraw-reason-error" className="error-message" role="alert">
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {error}
-            </p>
-          )}
+        <FieldFrame id="withdraw-reason" label={t('withdraw.reason')} required help={undefined} error={error}>
           <textarea
             id="withdraw-reason"
+            ref={reasonRef}
             rows={3}
-            maxLength={500}
+            maxLength={1000}
             value={reason}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'withdraw-reason-error' : undefined}
+            aria-describedby={describedBy('withdraw-reason', false, Boolean(error))}
             onChange={(e) => setReason(e.target.value)}
           />
-        </div>
+        </FieldFrame>
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={isBusy}>
             {isBusy ? t('withdraw.working') : t('withdraw.confirm')}

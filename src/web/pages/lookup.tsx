@@ -6,6 +6,7 @@ import { ApiError, lookUpDossier, type PublicDossierStatus } from '../api.ts';
 import { useI18n } from '../app-state.tsx';
 import { StatusBadge, Timeline } from '../dossier-status.tsx';
 import { describeError } from '../errors.ts';
+import { describedBy, FieldFrame } from '../form-controls.tsx';
 import { formatDay } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
 import { useLocation } from '../router.tsx';
@@ -59,14 +60,7 @@ export default function LookupPage() {
       <h1>{t('lookup.title')}</h1>
       <p className="lead">{t('lookup.intro')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className={errors.code ? 'field field-error' : 'field'}>
-          <label htmlFor="lookup-code">{t('lookup.code')}</label>
-          {errors.code && (
-            <p id="lookup-code-error" className="error-message">
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {errors.code}
-            </p>
-          )}
+        <FieldFrame id="lookup-code" label={t('lookup.code')} required help={undefined} error={errors.code}>
           <input
             id="lookup-code"
             ref={codeRef}
@@ -75,21 +69,11 @@ export default function LookupPage() {
             autoCapitalize="characters"
             spellCheck={false}
             aria-invalid={errors.code ? true : undefined}
-            aria-describedby={errors.code ? 'lookup-code-error' : undefined}
+            aria-describedby={describedBy('lookup-code', false, Boolean(errors.code))}
             onChange={(e) => setCode(e.target.value)}
           />
-        </div>
-        <div className={errors.idNumber ? 'field field-error' : 'field'}>
-          <label htmlFor="lookup-id">{t('lookup.idNumber')}</label>
-          <p id="lookup-id-hint" className="hint">
-            {t('lookup.idHint')}
-          </p>
-          {errors.idNumber && (
-            <p id="lookup-id-error" className="error-message">
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {errors.idNumber}
-            </p>
-          )}
+        </FieldFrame>
+        <FieldFrame id="lookup-id" label={t('lookup.idNumber')} required help={t('lookup.idHint')} error={errors.idNumber}>
           <input
             id="lookup-id"
             ref={idRef}
@@ -99,10 +83,10 @@ export default function LookupPage() {
             maxLength={12}
             autoComplete="off"
             aria-invalid={errors.idNumber ? true : undefined}
-            aria-describedby={errors.idNumber ? 'lookup-id-hint lookup-id-error' : 'lookup-id-hint'}
+            aria-describedby={describedBy('lookup-id', true, Boolean(errors.idNumber))}
             onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))}
           />
-        </div>
+        </FieldFrame>
         <button type="submit" className="button button-primary button-block" disabled={result.status === 'busy'}>
           {result.status === 'busy' ? t('lookup.searching') : t('lookup.submit')}
         </button>

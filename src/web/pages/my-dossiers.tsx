@@ -6,6 +6,7 @@ import { StatusBadge } from '../dossier-status.tsx';
 import { describeError } from '../errors.ts';
 import { formatDateTime, formatDay } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
+import { Pager } from '../pager.tsx';
 import { procedureName } from '../procedure-text.tsx';
 import { Link, useLocation } from '../router.tsx';
 
@@ -73,13 +74,7 @@ export default function MyDossiersPage() {
               <DossierItem key={dossier.code} dossier={dossier} />
             ))}
           </ul>
-          {state.data.total > pageSize && (
-            <nav className="pager" aria-label={t('search.pages')}>
-              {page > 1 && <Link to={`/ho-so-cua-toi?page=${page - 1}`}>{t('search.previous')}</Link>}
-              <span>{t('search.pageOf', { page, pages: Math.ceil(state.data.total / pageSize) })}</span>
-              {page * pageSize < state.data.total && <Link to={`/ho-so-cua-toi?page=${page + 1}`}>{t('search.next')}</Link>}
-            </nav>
-          )}
+          <Pager page={page} pageSize={pageSize} total={state.data.total} />
         </>
       )}
     </div>

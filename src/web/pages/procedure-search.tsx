@@ -5,6 +5,7 @@ import { searchProcedures, type ProcedureSummary, type SearchProceduresResponse 
 import { useI18n, useLoad } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { usePageTitle } from '../layout.tsx';
+import { Pager } from '../pager.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { SearchBox } from '../search-box.tsx';
 import { Duration, OnlineLevelBadge, procedureName } from '../procedure-text.tsx';
@@ -93,12 +94,6 @@ export default function ProcedureSearchPage() {
   usePageTitle(q ? t('search.titleFor', { query: q }) : t('search.title'));
   const state = useLoad(search.toString(), () => searchProcedures({ q, ...current, page }));
 
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(search);
-    params.set('page', String(n));
-    return `/thu-tuc?${params.toString()}`;
-  };
-
   return (
     <>
       <h1>{t('search.title')}</h1>
@@ -126,13 +121,7 @@ export default function ProcedureSearchPage() {
               <ResultItem key={procedure.code} procedure={procedure} />
             ))}
           </ul>
-          {state.data.total > pageSize && (
-            <nav className="pager" aria-label={t('search.pages')}>
-              {page > 1 && <Link to={pageLink(page - 1)}>{t('search.previous')}</Link>}
-              <span>{t('search.pageOf', { page, pages: Math.ceil(state.data.total / pageSize) })}</span>
-              {page * pageSize < state.data.total && <Link to={pageLink(page + 1)}>{t('search.next')}</Link>}
-            </nav>
-          )}
+          <Pager page={page} pageSize={pageSize} total={state.data.total} />
         </>
       )}
     </>

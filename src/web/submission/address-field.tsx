@@ -3,7 +3,8 @@ import type { FormField } from '../../procedures/forms/definition.ts';
 import { fetchChildUnits, fetchProvinces, fetchUnit, type Unit } from '../api.ts';
 import { provinceCode as portalProvince, unitName, useI18n, useLoad } from '../app-state.tsx';
 import { addressPartLabels, fieldId, getAt, pathToString, type FieldPath } from './flow.ts';
-import { describedBy, ErrorMessage, useFieldScope, useLocalised } from './fields.tsx';
+import { describedBy, ErrorMessage, FieldsetHeading } from '../form-controls.tsx';
+import { useFieldScope, useLocalised } from './fields.tsx';
 
 // Several address fields share one copy of each list per page load.
 const lists = new Map<string, Promise<Unit[]>>();
@@ -72,16 +73,7 @@ export function AddressField({ field, path }: { field: FormField; path: FieldPat
 
   return (
     <fieldset className={error || communeMessage || streetError ? 'field address field-error' : 'field address'} id={id}>
-      <legend>
-        {text(field.label)}
-        {!field.required && <span className="optional"> {t('form.optional')}</span>}
-      </legend>
-      {field.help && (
-        <p id={`${id}-hint`} className="hint">
-          {text(field.help)}
-        </p>
-      )}
-      <ErrorMessage id={`${id}-error`} error={error} />
+      <FieldsetHeading id={id} label={text(field.label)} required={field.required} help={field.help && text(field.help)} error={error} />
       <div className="field">
         <label htmlFor={provinceId}>{t('form.address.province')}</label>
         <select

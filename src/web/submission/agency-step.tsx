@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Agency } from '../api.ts';
 import { useI18n } from '../app-state.tsx';
 import { matchesQuery } from '../search-text.ts';
-import { ErrorMessage } from './fields.tsx';
+import { ErrorMessage } from '../form-controls.tsx';
 
 const shownMatches = 8;
 

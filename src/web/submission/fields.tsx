@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import type { FormField, LocalisedText } from '../../procedures/forms/definition.ts';
 import { isFieldVisible, type FormError } from '../../procedures/forms/validate.ts';
 import { useI18n } from '../app-state.tsx';
+import { describedBy, ErrorMessage, FieldFrame, FieldsetHeading } from '../form-controls.tsx';
 import { AddressField } from './address-field.tsx';
 import { fieldId, getAt, pathToString, type FieldPath, type FormData } from './flow.ts';
 import { UploadField } from './upload-field.tsx';
@@ -30,62 +31,6 @@ export function useLocalised(): (text: LocalisedText) => string {
 /** Today in Vietnam (UTC+7), YYYY-MM-DD: the latest date a `notInFuture` field accepts. */
 export function vietnamToday(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The inline error under a control; its id is what the control's aria-describedby names. */
-export function ErrorMessage({ id, error }: { id: string; error: FormError | string | undefined }) {
-  const { t, language } = useI18n();
-  if (!error) return null;
-  return (
-    <p id={id} className="error-message">
-      <span className="visually-hidden">{t('form.errorPrefix')} </span>
-      {typeof error === 'string' ? error : error.messages[language]}
-    </p>
-  );
-}
-
-/** Ids for aria-describedby: the hint and the error, when shown. */
-export function describedBy(id: string, hasHint: boolean, hasError: boolean): string | undefined {
-  const ids = [hasHint ? `${id}-hint` : '', hasError ? `${id}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function OptionalMark({ required }: { required: boolean | undefined }) {
-  const { t } = useI18n();
-  return required ? null : <span className="optional"> {t('form.optional')}</span>;
-}
-
-/** Label, hint, error and a control: the shape of every single-value field. */
-export function FieldFrame({
-  id,
-  label,
-  required,
-  help,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  required: boolean | undefined;
-  help: string | undefined;
-  error: FormError | string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        <OptionalMark required={required} />
-      </label>
-      {help && (
-        <p id={`${id}-hint`} className="hint">
-          {help}
-        </p>
-      )}
-      <ErrorMessage id={`${id}-error`} error={error} />
-      {children}
-    </div>
-  );
 }
 
 /** Numbers are typed as text (inputmode numeric): a number when it reads as one, else the text, which the validator rejects. */
@@ -121,16 +66,7 @@ function ChoiceField({ field, path }: { field: Extract<FormField, { type: 'selec
   if (field.options.length <= 4) {
     return (
       <fieldset className={error ? 'field field-error choice' : 'field choice'} id={id} aria-describedby={describe}>
-        <legend>
-          {text(field.label)}
-          <OptionalMark required={field.required} />
-        </legend>
-        {field.help && (
-          <p id={`${id}-hint`} className="hint">
-            {text(field.help)}
-          </p>
-        )}
-        <ErrorMessage id={`${id}-error`} error={error} />
+        <FieldsetHeading id={id} label={text(field.label)} required={field.required} help={field.help && text(field.help)} error={error} />
         {field.options.map((option) => (
           <div className="radio" key={option.value}>
             <input

@@ -95,6 +95,23 @@ function Values({ fields, scope, root }: { fields: readonly FormField[]; scope: 
   );
 }
 
+/** Who applies, as VNeID says: name and masked ID number (rows of a description list). */
+export function ApplicantRows({ citizen }: { citizen: CitizenPrincipal }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div>
+        <dt>{t('applicant.name')}</dt>
+        <dd>{citizen.fullName}</dd>
+      </div>
+      <div>
+        <dt>{t('applicant.idNumber')}</dt>
+        <dd className="mono">{citizen.idNumberMasked}</dd>
+      </div>
+    </>
+  );
+}
+
 function Section({ title, step, children }: { title: string; step: number; children: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -141,14 +158,7 @@ export function ReviewSummary({
             return (
               <Section key={page.key} title={pageTitle(page)} step={step}>
                 <dl className="review-list">
-                  <div>
-                    <dt>{t('applicant.name')}</dt>
-                    <dd>{citizen.fullName}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('applicant.idNumber')}</dt>
-                    <dd className="mono">{citizen.idNumberMasked}</dd>
-                  </div>
+                  <ApplicantRows citizen={citizen} />
                   <div>
                     <dt>{t('review.email')}</dt>
                     <dd>{contact.email ?? <span className="muted">{t('review.empty')}</span>}</dd>

@@ -45,7 +45,7 @@ import {
   type FlowPage,
   type FormData,
 } from './flow.ts';
-import { ReviewSummary } from './review-step.tsx';
+import { ApplicantRows, ReviewSummary } from './review-step.tsx';
 import { UploadField, UploadsContext, type Uploads } from './upload-field.tsx';
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: unknown };
@@ -451,14 +451,7 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
               <>
                 <p>{t('applicant.intro')}</p>
                 <dl className="details">
-                  <div>
-                    <dt>{t('applicant.name')}</dt>
-                    <dd>{citizen.fullName}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('applicant.idNumber')}</dt>
-                    <dd className="mono">{citizen.idNumberMasked}</dd>
-                  </div>
+                  <ApplicantRows citizen={citizen} />
                 </dl>
                 <FieldScopeContext.Provider value={contactScope}>
                   <FieldView field={contactForm.fields[0]!} path={['contact']} scope={{ contact }} />

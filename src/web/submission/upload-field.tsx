@@ -5,7 +5,8 @@ import { useI18n } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { formatFileSize } from '../i18n.ts';
 import { fieldId, pathToString, type FieldPath } from './flow.ts';
-import { describedBy, ErrorMessage, useFieldScope, useLocalised } from './fields.tsx';
+import { describedBy, ErrorMessage, OptionalMark } from '../form-controls.tsx';
+import { useFieldScope, useLocalised } from './fields.tsx';
 
 /** Files uploaded so far, by component code (thành phần hồ sơ). */
 export interface Uploads {
@@ -96,7 +97,7 @@ export function UploadField({
     <div className={error ? 'field upload field-error' : 'field upload'} id={id}>
       <label htmlFor={inputId}>
         {name}
-        {!isRequired && <span className="optional"> {t('form.optional')}</span>}
+        <OptionalMark required={isRequired} />
       </label>
       {help && (
         <p id={`${inputId}-hint`} className="hint">
