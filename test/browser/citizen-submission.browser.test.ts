@@ -342,6 +342,21 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await step(second, 'Người được khai sinh').waitFor();
     expect(await second.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Nguyễn Minh Khôi');
     expect(await second.getByLabel('Ngày, tháng, năm sinh').inputValue()).toBe('2026-11-02');
+
+    // The session ends mid-form: the next save says so and offers to sign in again, back to this step.
+    await second.context().clearCookies({ name: 'tinhso_session' });
+    await second.getByLabel('Nơi sinh').fill('Bệnh viện Hùng Vương');
+    await second.getByText(/^Phiên đăng nhập đã kết thúc/).waitFor();
+    await expectAccessible(second, 'form: session ended');
+    await second.getByRole('link', { name: 'Đăng nhập lại bằng VNeID' }).click();
+    // The identity provider may still know the browser and send it straight back without asking.
+    const back = url('/thu-tuc/1.001193/nop-ho-so?buoc=2');
+    const idNumber = second.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
+    await Promise.race([second.waitForURL(back), idNumber.waitFor()].map((waiting) => waiting.catch(() => undefined)));
+    if (second.url() !== back) await signInAtSandbox(second);
+    await second.waitForURL(back);
+    await second.getByText(/^Đã mở lại bản nháp lưu lúc/).waitFor();
+    expect(await second.getByLabel('Nơi sinh').inputValue()).toBe('Bệnh viện Từ Dũ');
   });
 
   it('draws every kind of field from the definition and checks it with the same rules as the server', async () => {

@@ -116,6 +116,8 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
     status: 'idle',
   });
   const [summaryFocus, setSummaryFocus] = useState(0);
+  // The session ended (expired, or signed out in another tab): nothing saves until the applicant signs in again.
+  const [isSignedOut, setSignedOut] = useState(false);
   const agencies = useLoad('receiving-agencies', () => fetchReceivingAgencies(provinceCode));
 
   const pages = visiblePages(allPages, data);
@@ -201,9 +203,10 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
           saved = await saveDraft(procedure.code, { ...draft, contact: undefined });
         }
         setSaveState({ status: 'saved', at: saved.updatedAt });
-      } catch {
+      } catch (error) {
         isDirty.current = true;
         setSaveState({ status: 'failed' });
+        if (error instanceof ApiError && error.status === 401) setSignedOut(true);
       }
     });
     return saveQueue.current;
@@ -361,7 +364,14 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
         setServerErrors(slots.filter((slot) => codes.includes(slot.code)).map((slot) => ownError(slotPath(slot), 'upload.missing')));
       }
       if (error instanceof ApiError && error.code === 'AGENCY_NOT_RECEIVING')
-        setServerErrors([{ ...ownError('agency', 'agency.missing'), message: error.message }]);
+        setServerErrors([
+          {
+            ...ownError('agency', 'agency.missing'),
+            message: error.message,
+            messages: error.messages ?? { vi: error.message, en: error.message },
+          },
+        ]);
+      if (error instanceof ApiError && error.status === 401) setSignedOut(true);
       setSubmitState({ status: 'failed', message: describeError(error, t) });
       setSummaryFocus((n) => n + 1);
     }
@@ -414,6 +424,14 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
         <p className="notice" role="status">
           {notice}
         </p>
+      )}
+      {isSignedOut && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('flow.signedOut')}</p>
+          <a className="button button-secondary" href={citizenSignInUrlTo(`${basePath}?buoc=${index + 1}`)}>
+            {t('flow.signInAgain')}
+          </a>
+        </div>
       )}
 
       {summaryErrors.length > 0 && (
