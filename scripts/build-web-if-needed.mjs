@@ -16,7 +16,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(root, 'src/web'), path.join(root, 'vite.config.ts')].filter(existsSync);
+// The web app also bundles the pure modules it shares with the server (form rules, identifiers, error texts).
+const sources = ['src/web', 'src/procedures/forms', 'src/identity/domain', 'src/dossiers/domain', 'src/units/domain', 'src/platform/errors.ts', 'vite.config.ts']
+  .map((p) => path.join(root, p))
+  .filter(existsSync);
 const sourceTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
 if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   process.stdout.write('Đang dựng giao diện web / building the web app…\n');

@@ -2,6 +2,8 @@
  * The web app's words, one dictionary per language. Vietnamese is the reference: its keys are the
  * type every other language must fill. `{name}` marks a value filled in by `translate`.
  */
+import type { ServiceMessageKey } from './i18n-services.ts';
+
 export type Language = 'vi' | 'en';
 
 export const languages: readonly Language[] = ['vi', 'en'];
@@ -156,10 +158,24 @@ const vi = {
   'verify.code.NOT_SIGNED': 'Tệp không có chữ ký số.',
   'verify.code.SIGNATURE_UNSUPPORTED': 'Chữ ký số của tệp dùng định dạng hệ thống chưa kiểm tra được.',
   'verify.code.DOCUMENT_NOT_ON_RECORD': 'Chữ ký số hợp lệ nhưng không có văn bản tương ứng trên hệ thống.',
+  'app.reload': 'Tải lại trang',
+  'app.retry': 'Thử lại',
+  'nav.procedures': 'Thủ tục',
+  'nav.myDossiers': 'Hồ sơ của tôi',
+  'nav.lookup': 'Tra cứu hồ sơ',
+  'home.lookupTeaser.title': 'Tra cứu hồ sơ',
+  'home.lookupTeaser.body': 'Biết mã hồ sơ và số định danh cá nhân của người nộp? Xem ngay hồ sơ đang ở bước nào và ngày hẹn trả kết quả.',
+  'home.lookupTeaser.link': 'Tra cứu tình trạng hồ sơ',
+  'search.label': 'Tìm thủ tục hành chính',
+  'search.hint': 'Ví dụ: đăng ký khai sinh, chứng thực bản sao. Gõ không dấu cũng được.',
+  'search.submit': 'Tìm kiếm',
 } as const;
 
-export type MessageKey = keyof typeof vi;
-export type Dictionary = Record<MessageKey, string>;
+/** Keys of the words every page may need (the home page bundle). */
+export type CoreMessageKey = keyof typeof vi;
+/** Any key: the core ones and those of the citizen-service pages (i18n-services.ts, loaded with them). */
+export type MessageKey = CoreMessageKey | ServiceMessageKey;
+export type Dictionary = Record<CoreMessageKey, string>;
 
 const en: Dictionary = {
   'app.name': 'Tỉnh số',
@@ -313,15 +329,37 @@ const en: Dictionary = {
   'verify.code.NOT_SIGNED': 'The file has no digital signature.',
   'verify.code.SIGNATURE_UNSUPPORTED': 'The file’s digital signature uses a format the platform cannot check yet.',
   'verify.code.DOCUMENT_NOT_ON_RECORD': 'The digital signature is valid, but no matching document is on record.',
+  'app.reload': 'Reload the page',
+  'app.retry': 'Try again',
+  'nav.procedures': 'Procedures',
+  'nav.myDossiers': 'My applications',
+  'nav.lookup': 'Track an application',
+  'home.lookupTeaser.title': 'Track an application',
+  'home.lookupTeaser.body':
+    'Know the application code and the applicant’s ID number? See at once where the application stands and when the result is due.',
+  'home.lookupTeaser.link': 'Look up an application',
+  'search.label': 'Find a public service',
+  'search.hint': 'For example: birth registration, certified copy. Vietnamese accents are optional.',
+  'search.submit': 'Search',
 };
 
 export const dictionaries: Record<Language, Dictionary> = { vi, en };
+
+type Messages = Partial<Record<MessageKey, string>>;
+const added: Record<Language, Messages> = { vi: {}, en: {} };
+
+/** Adds the words of pages loaded on demand (i18n-services.ts calls it when it loads). */
+export function addMessages(messages: Record<Language, Messages>): void {
+  for (const language of languages) Object.assign(added[language], messages[language]);
+}
 
 export type MessageValues = Record<string, string | number>;
 
 /** The message for `key` in `language`, with `{name}` placeholders filled from `values`. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  return fillPlaceholders(dictionaries[language][key], values);
+  // A key whose page module has not loaded shows as itself: visible in a test, never a crash.
+  const template = (dictionaries[language] as Messages)[key] ?? added[language][key] ?? key;
+  return fillPlaceholders(template, values);
 }
 
 /** Fills `{name}` placeholders of a message from `values`; unknown names stay as written. */
@@ -343,4 +381,37 @@ export function formatDate(language: Language, isoDate: string): string {
   if (language === 'vi') return `${day}/${month}/${year}`;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+const vietnamOffsetMs = 7 * 3600_000;
+
+/** An instant in Vietnam time (UTC+7): 14:05 01/07/2025 in Vietnamese, 1 July 2025, 14:05 in English. */
+export function formatDateTime(language: Language, iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const local = new Date(time + vietnamOffsetMs).toISOString();
+  const day = formatDate(language, local.slice(0, 10));
+  const clock = local.slice(11, 16);
+  return language === 'vi' ? `${clock} ${day}` : `${day}, ${clock}`;
+}
+
+/** The day of an instant in Vietnam time, as `formatDate` writes it. */
+export function formatDay(language: Language, iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return formatDate(language, new Date(time + vietnamOffsetMs).toISOString().slice(0, 10));
+}
+
+/** An amount in đồng: 50.000 đồng in Vietnamese, 50,000 VND in English. */
+export function formatMoney(language: Language, amountVnd: number): string {
+  const digits = String(Math.round(Math.abs(amountVnd))).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
+  const sign = amountVnd < 0 ? '-' : '';
+  return language === 'vi' ? `${sign}${digits} đồng` : `${sign}${digits} VND`;
+}
+
+/** A file size people read: 850 B, 12 KB, 3.4 MB (3,4 MB in Vietnamese). */
+export function formatFileSize(language: Language, bytes: number): string {
+  const [value, unit] = bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  const text = unit === 'B' || value >= 10 ? String(Math.round(value)) : value.toFixed(1);
+  return `${language === 'vi' ? text.replace('.', ',') : text} ${unit}`;
 }

@@ -37,6 +37,15 @@ function Header() {
               <Link to="/">{t('nav.home')}</Link>
             </li>
             <li>
+              <Link to="/thu-tuc">{t('nav.procedures')}</Link>
+            </li>
+            <li>
+              <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
+            </li>
+            <li>
+              <Link to="/tra-cuu">{t('nav.lookup')}</Link>
+            </li>
+            <li>
               <Link to="/don-vi">{t('nav.units')}</Link>
             </li>
             {principal?.kind === 'officer' && (

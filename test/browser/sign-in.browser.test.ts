@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage } from '../support/browser-kit.ts';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage, signInAtSandbox } from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('web app in a phone-sized browser', () => {
@@ -91,12 +91,9 @@ describe('web app in a phone-sized browser', () => {
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
     // The sandbox labels each field in Vietnamese, then English: "Số định danh cá nhân (CCCD) Personal ID number".
-    const idNumber = page.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
-    await idNumber.waitFor();
+    await page.getByLabel(/^Số định danh cá nhân \(CCCD\)/).waitFor();
     await expectAccessible(page, 'sandbox VNeID sign-in');
-    await idNumber.fill('079090001234');
-    await page.getByLabel(/^Mật khẩu/).fill('Demo@2026');
-    await page.getByRole('button', { name: /^Đăng nhập/ }).click();
+    await signInAtSandbox(page);
 
     await page.waitForURL(url('/tai-khoan'));
     await page.getByRole('heading', { level: 1, name: 'Xin chào, Nguyễn Văn An' }).waitFor();
@@ -110,6 +107,17 @@ describe('web app in a phone-sized browser', () => {
     await page.getByText('Bạn chưa đăng nhập.').waitFor();
     expect(await page.getByRole('banner').textContent()).not.toContain('Nguyễn Văn An');
     await expectAccessible(page, 'account when signed out');
+  });
+
+  it('explains a failed citizen sign-in on the home page, in words for known codes', async () => {
+    await openPage();
+    await page.goto(url('/?loginError=OIDC_LOGIN_CANCELLED'));
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(`Đăng nhập không thành công: ${errorCatalogue.OIDC_LOGIN_CANCELLED.vi}`);
+    await expectAccessible(page, 'home with a sign-in error');
+    await page.goto(url('/?loginError=SOMETHING_NEW'));
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Đăng nhập không thành công (mã lỗi SOMETHING_NEW).');
   });
 
   it('tells an officer a wrong password in Vietnamese, then signs them in with their role', async () => {

@@ -30,8 +30,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Collects the page's script errors and Content-Security-Policy refusals; a test expects none. */
-export function collectPageProblems(page: Page): string[] {
-  const problems: string[] = [];
+export function collectPageProblems(page: Page, problems: string[] = []): string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
@@ -41,10 +40,13 @@ export function collectPageProblems(page: Page): string[] {
 }
 
 /** A new visitor on a phone (no cookies, no stored language); `problems` collects script errors and CSP violations. */
-export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function openPhonePage(
+  browser: Browser,
+  problems: string[] = [],
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
   const page = await context.newPage();
-  return { context, page, problems: collectPageProblems(page) };
+  return { context, page, problems: collectPageProblems(page, problems) };
 }
 
 const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -70,4 +72,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     serious.map((v) => `${v.id} (${v.nodes.length})`),
     `accessibility of ${label}`,
   ).toEqual([]);
+}
+
+/** Signs in through the sandbox VNeID pages (the browser is already on them). */
+export async function signInAtSandbox(page: Page, idNumber = '079090001234', password = 'Demo@2026'): Promise<void> {
+  const field = page.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
+  await field.waitFor();
+  await field.fill(idNumber);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByRole('button', { name: /^Đăng nhập/ }).click();
 }
