@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import type { Db, Queryable } from '../platform/db/client.ts';
+import type { Queryable } from '../platform/db/client.ts';
 import { recordAudit, recordPersonalDataAccess, type Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { officerHasScope } from '../identity/guards.ts';
@@ -154,12 +154,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export async function usableAttachments(q: Queryable, citizenId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
   const wanted = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
   if (wanted.length === 0) return [];
-  return q
-    .select()
-    .from(attachments)
-    .where(
-      and(inArray(attachments.id, wanted), eq(attachments.ownerKind, 'citizen'), eq(attachments.ownerId, citizenId), isNull(attachments.dossierId)),
-    );
+  // By primary key only, ownership checked here: a condition on the owner could lead the planner to
+  // scan every file of a citizen with many uploads.
+  const rows = await q.select().from(attachments).where(inArray(attachments.id, wanted));
+  return rows.filter((a) => a.ownerKind === 'citizen' && a.ownerId === citizenId && a.dossierId === null);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db/client.ts';
+import type { Database, Db } from '../platform/db/client.ts';
 import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
 import type { AgencyDirectory } from '../units/agency-directory.ts';
@@ -8,6 +8,8 @@ import type { DossierCodeFormat } from './domain/dossier-code.ts';
 /** What the dossier use cases need from the platform; built once in module.ts. */
 export interface DossierDeps {
   db: Db;
+  /** Hand-written statements on hot paths (the submission's single write). */
+  query: Database['query'];
   provinceCode: string;
   /** PUBLIC_URL, for the QR code on slips and links in e-mails. */
   publicUrl: string;

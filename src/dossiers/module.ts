@@ -26,6 +26,7 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   if (!format.ok) throw new Error(`DOSSIER_CODE_FORMAT: ${format.reason}`);
   const deps: DossierDeps = {
     db: opts.database.db,
+    query: (statement) => opts.database.query(statement),
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     objectStore: opts.objectStore,

@@ -89,6 +89,9 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
     expect([0, 6]).not.toContain(appointment.getUTCDay());
     expect(appointment.getUTCHours()).toBe(17);
 
+    // What the submission answered is what was written: the same dossier read back from the database.
+    expect(await (await an.get(`/api/v1/dossiers/${dossier.code}`)).json()).toEqual(dossier);
+
     const { db } = ctx.database;
     const [row] = await db.select().from(dossiers).where(eq(dossiers.code, dossier.code));
     expect(row).toMatchObject({
@@ -100,7 +103,13 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
       unitCode: '26572',
       applicantIdNumber: '079090001234',
       applicantEmail: 'nguyenvanan@example.vn',
+      applicantPhone: '+84901234567',
+      feeTotalVnd: 0,
+      currentStep: 'reception',
+      version: 1,
+      formData: birthRegistrationAnswers(certificate),
     });
+    expect(row?.submittedAt.getTime()).toBe(row?.updatedAt.getTime());
     const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row?.id ?? ''));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'submit', fromStatus: null, toStatus: 1, actorKind: 'citizen', actorSessionMethod: 'vneid' });
