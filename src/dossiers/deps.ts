@@ -4,12 +4,15 @@ import type { NotificationDispatcher } from '../notifications/outbox.ts';
 import type { AgencyDirectory } from '../units/agency-directory.ts';
 import type { CurrentCommunes } from '../units/current-communes.ts';
 import type { DossierCodeFormat } from './domain/dossier-code.ts';
+import type { SubmitQueries } from './submit-queries.ts';
 
 /** What the dossier use cases need from the platform; built once in module.ts. */
 export interface DossierDeps {
   db: Db;
   /** Hand-written statements on hot paths (the submission's single write). */
   query: Database['query'];
+  /** The submission's reads, prepared once. */
+  submitQueries: SubmitQueries;
   provinceCode: string;
   /** PUBLIC_URL, for the QR code on slips and links in e-mails. */
   publicUrl: string;

@@ -10,6 +10,7 @@ import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
+import { prepareSubmitQueries } from './submit-queries.ts';
 
 export interface DossiersModuleOptions {
   config: AppConfig;
@@ -27,6 +28,7 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   const deps: DossierDeps = {
     db: opts.database.db,
     query: (statement) => opts.database.query(statement),
+    submitQueries: prepareSubmitQueries(opts.database.db),
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     objectStore: opts.objectStore,

@@ -5,9 +5,8 @@ import type { Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
-import { procedures, procedureVersions } from '../procedures/schema.ts';
 import { validateFormData, type FormDefinition } from '../procedures/forms/index.ts';
-import { usableAttachments } from './attachments.ts';
+import { attachmentIdsIn, usableBy } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
 import { computeInterimAppointment } from './domain/appointment.ts';
 import { mentionedAttachmentIds, offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
@@ -148,15 +147,13 @@ interface PreparedSubmission {
 
 async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Promise<PreparedSubmission> {
   const { citizen, body } = command;
-  const [[version], reference, usable] = await Promise.all([
-    deps.db
-      .select({ version: procedureVersions, procedureCode: procedures.code })
-      .from(procedureVersions)
-      .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-      .where(and(eq(procedures.provinceCode, deps.provinceCode), eq(procedures.code, body.procedureCode), eq(procedureVersions.isCurrent, true))),
+  const mentioned = attachmentIdsIn(mentionedAttachmentIds(body.components, body.formData));
+  const [[version], reference, rows] = await Promise.all([
+    deps.submitQueries.currentVersion.execute({ provinceCode: deps.provinceCode, code: body.procedureCode }),
     referenceData(deps),
-    usableAttachments(deps.db, citizen.id, mentionedAttachmentIds(body.components, body.formData)),
+    mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
   ]);
+  const usable = usableBy(citizen.id, rows);
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: body.procedureCode });
   const current = version.version;
   if (current.version !== body.procedureVersion)
