@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../platform/db/client.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import { maskCccd } from './domain/cccd.ts';
@@ -52,15 +52,25 @@ export interface ActiveSession {
   principal: Principal;
 }
 
-/** The live session behind a cookie token with its principal, or null when unknown, expired or disabled. */
-export async function resolveSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
-  const tokenHash = hashToken(token);
-  // One query for a citizen's request: the session and the citizen together (officers add their roles).
-  const [found] = await q
+function prepareSessionLookup(q: Queryable) {
+  return q
     .select({ session: sessions, citizen: citizens })
     .from(sessions)
     .leftJoin(citizens, and(eq(sessions.principalKind, 'citizen'), eq(citizens.id, sessions.principalId)))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('identity.session_by_token');
+}
+
+// Every signed-in request looks its session up: built once per database handle, prepared by name.
+const sessionLookups = new WeakMap<Queryable, ReturnType<typeof prepareSessionLookup>>();
+
+/** The live session behind a cookie token with its principal, or null when unknown, expired or disabled. */
+export async function resolveSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+  const tokenHash = hashToken(token);
+  let lookup = sessionLookups.get(q);
+  if (!lookup) sessionLookups.set(q, (lookup = prepareSessionLookup(q)));
+  // One query for a citizen's request: the session and the citizen together (officers add their roles).
+  const [found] = await lookup.execute({ tokenHash });
   if (!found) return null;
   const row = found.session;
   if (row.expiresAt.getTime() <= now.getTime()) {
