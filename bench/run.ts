@@ -47,7 +47,12 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Runs `connections` workers, each looping `request` for `durationMs`; latencies of the measured window only. */
-async function runScenario(name: string, durationMs: number, request: (worker: number) => Promise<boolean>, record = true): Promise<ScenarioResult> {
+async function runScenario(
+  name: string,
+  durationMs: number,
+  request: (worker: number) => Promise<boolean>,
+  record = true,
+): Promise<ScenarioResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -106,7 +111,9 @@ function cpuSecondsOf(pid: number): number | null {
 
 /** The private PostgreSQL server's processes: the postmaster listening on `port` and its children. */
 function postgresPids(port: number): number[] {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const postmaster = all.find((pid) => {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -214,7 +221,11 @@ async function main(): Promise<void> {
     const sessions = await Promise.all(citizens.map((c) => signIn(baseUrl, c.idNumber)));
 
     // One real upload, then many attachment rows pointing at its object: a submission claims each once.
-    const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'));
+    const pdf = new Uint8Array(
+      Buffer.from(
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+      ),
+    );
     const form = new FormData();
     form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'giay-chung-sinh.pdf');
     const first = sessions[0] as { cookie: string; csrf: string };
@@ -240,7 +251,12 @@ async function main(): Promise<void> {
     const pools = new Map<string, string[]>(citizens.map((c) => [c.idNumber, []]));
     for (const r of rows) pools.get(r.id_number)?.push(r.id);
 
-    const postJson = async (session: { cookie: string; csrf: string }, url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const postJson = async (
+      session: { cookie: string; csrf: string },
+      url: string,
+      body: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const res = await fetch(`${baseUrl}${url}`, {
         method: 'POST',
         headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...headers },
@@ -269,10 +285,14 @@ async function main(): Promise<void> {
       const ok = Math.max(1, result.requests - result.errors);
       result.appCpuMsPerRequest = round((((cpuSecondsOf(appPid) ?? 0) - app0) * 1000) / ok);
       result.postgresCpuMsPerRequest = pgPids.length ? round(((cpuSeconds(pgPids) - pg0) * 1000) / ok) : null;
-      process.stdout.write(`  ${''.padEnd(12)} CPU per request: app ${result.appCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest ?? '?'} ms\n`);
+      process.stdout.write(
+        `  ${''.padEnd(12)} CPU per request: app ${result.appCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest ?? '?'} ms\n`,
+      );
       return result;
     };
-    process.stdout.write(`\n${connections} connections, ${seconds} s per scenario (after ${warmupSeconds} s warm-up), PostgreSQL ${pgVersion}, ${os.cpus().length} CPU\n`);
+    process.stdout.write(
+      `\n${connections} connections, ${seconds} s per scenario (after ${warmupSeconds} s warm-up), PostgreSQL ${pgVersion}, ${os.cpus().length} CPU\n`,
+    );
     await runScenario('warm-up', warmupSeconds * 1000, insertOne, false);
     const baseline = await measured('insert-row', insertOne);
     await runScenario('warm-up', warmupSeconds * 1000, submit, false);
@@ -290,7 +310,12 @@ async function main(): Promise<void> {
 
     const result = {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map(round) },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '?',
+        memoryGb: round(os.totalmem() / 2 ** 30),
+        loadAverage: os.loadavg().map(round),
+      },
       node: process.version,
       postgres: pgVersion,
       postgresServer: server ? 'private (initdb, fsync=off, synchronous_commit=off)' : 'DATABASE_URL',

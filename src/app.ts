@@ -102,7 +102,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const now = deps.now ?? (() => new Date());
   const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
-  const notifications = new NotificationDispatcher({ db: deps.database.db, mailer, from: config.mail.from, log: app.log, now, concurrency: 1 });
+  const notifications = new NotificationDispatcher({
+    db: deps.database.db,
+    mailer,
+    from: config.mail.from,
+    log: app.log,
+    now,
+    concurrency: 1,
+  });
   app.decorate('notifications', notifications);
   app.addHook('onClose', async () => {
     await notifications.idle();

@@ -58,7 +58,10 @@ export interface Upload {
  * Reads an upload up to the size limit, refusing it as soon as the first bytes show a type other
  * than PDF/JPEG/PNG or the size passes the limit, so a large or wrong file is never held in memory.
  */
-async function readWithinLimit(content: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ bytes: Buffer; mediaType: AttachmentMediaType }> {
+async function readWithinLimit(
+  content: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; mediaType: AttachmentMediaType }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let mediaType: AttachmentMediaType | null = null;

@@ -65,7 +65,13 @@ export async function saveDraft(
     .select({ id: procedureVersions.id, version: procedureVersions.version })
     .from(procedureVersions)
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-    .where(and(eq(procedures.provinceCode, deps.provinceCode), eq(procedures.code, procedureCode), eq(procedureVersions.version, body.procedureVersion)));
+    .where(
+      and(
+        eq(procedures.provinceCode, deps.provinceCode),
+        eq(procedures.code, procedureCode),
+        eq(procedureVersions.version, body.procedureVersion),
+      ),
+    );
   if (!version) throw new AppError('PROCEDURE_VERSION_NOT_FOUND', { code: procedureCode, version: body.procedureVersion });
   if (Buffer.byteLength(JSON.stringify(body.formData)) > maxFormDataBytes) throw new AppError('BODY_TOO_LARGE', { maxFormDataBytes });
   const agencyCode = body.receivingAgencyCode ?? null;

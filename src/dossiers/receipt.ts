@@ -30,7 +30,12 @@ export async function loadReceiptSlipData(deps: ReceiptDeps, row: DossierRow): P
   const record = await loadDossierRecord(db, row, reference);
   const [[version], [applicant], place] = await Promise.all([
     db
-      .select({ timeAmount: procedureVersions.timeAmount, timeUnit: procedureVersions.timeUnit, fees: procedureVersions.fees, components: procedureVersions.components })
+      .select({
+        timeAmount: procedureVersions.timeAmount,
+        timeUnit: procedureVersions.timeUnit,
+        fees: procedureVersions.fees,
+        components: procedureVersions.components,
+      })
       .from(procedureVersions)
       .where(eq(procedureVersions.id, row.procedureVersionId)),
     row.applicantCitizenId

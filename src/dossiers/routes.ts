@@ -28,11 +28,20 @@ const multipartOverheadBytes = 64 * 1024;
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` so Vietnamese names survive every browser. */
 function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function sendFile(reply: FastifyReply, file: { bytes: Uint8Array; mediaType: string; fileName: string }, kind: 'inline' | 'attachment'): FastifyReply {
+function sendFile(
+  reply: FastifyReply,
+  file: { bytes: Uint8Array; mediaType: string; fileName: string },
+  kind: 'inline' | 'attachment',
+): FastifyReply {
   return reply
     .header('content-type', file.mediaType)
     .header('content-disposition', contentDisposition(kind, file.fileName))
@@ -100,7 +109,12 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
     '/drafts/:procedureCode',
     {
       preHandler: requireCitizen,
-      schema: { tags: ['dossiers'], summary: 'The signed-in citizen’s draft for a procedure', params: draftParams, response: { 200: draftSchema } },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The signed-in citizen’s draft for a procedure',
+        params: draftParams,
+        response: { 200: draftSchema },
+      },
     },
     async (request) => readDraft(deps, citizenOf(request).id, request.params.procedureCode),
   );
@@ -192,7 +206,11 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
     },
     async (request, reply) => {
       const receipt = await receiptForApplicant(deps, citizenOf(request), request.params.code, request.log);
-      return sendFile(reply, { bytes: receipt.pdf, mediaType: 'application/pdf', fileName: `giay-tiep-nhan-${receipt.code}.pdf` }, 'inline');
+      return sendFile(
+        reply,
+        { bytes: receipt.pdf, mediaType: 'application/pdf', fileName: `giay-tiep-nhan-${receipt.code}.pdf` },
+        'inline',
+      );
     },
   );
 

@@ -110,13 +110,19 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
       formData: birthRegistrationAnswers(certificate),
     });
     expect(row?.submittedAt.getTime()).toBe(row?.updatedAt.getTime());
-    const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row?.id ?? ''));
+    const events = await db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row?.id ?? ''));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'submit', fromStatus: null, toStatus: 1, actorKind: 'citizen', actorSessionMethod: 'vneid' });
     expect(events[0]?.actorId).toBe(row?.applicantCitizenId);
     const [claimed] = await db.select().from(attachments).where(eq(attachments.id, certificate));
     expect(claimed?.dossierId).toBe(row?.id);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'dossier.submitted'), eq(auditLog.subjectId, row?.id ?? '')));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'dossier.submitted'), eq(auditLog.subjectId, row?.id ?? '')));
     expect(audits).toHaveLength(1);
 
     const mail = await smtp.waitFor((m) => m.raw.includes(dossier.code));
@@ -129,7 +135,10 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
     expect(text).toContain('Đăng ký khai sinh');
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     await ctx.app.notifications.idle();
-    const [sent] = await db.select().from(notifications).where(eq(notifications.subjectId, row?.id ?? ''));
+    const [sent] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.subjectId, row?.id ?? ''));
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, recipient: 'nguyenvanan@example.vn', template: 'dossier.received' });
 
     const receipt = await an.get(`/api/v1/dossiers/${dossier.code}/receipt.pdf`);
@@ -241,7 +250,16 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
     expect(responses.map((r) => r.status).sort()).toEqual([201, 422, 422]);
     for (const r of responses.filter((x) => x.status === 422)) expect(((await r.json()) as ErrorBody).code).toBe('ATTACHMENT_NOT_FOUND');
     const after = await dossierTableCounts(ctx.database);
-    expect(after).toEqual({ ...before, dossiers: before.dossiers + 1, components: before.components + 3, events: before.events + 1, idempotencyKeys: before.idempotencyKeys + 1, claimedAttachments: before.claimedAttachments + 1, notifications: before.notifications + 1, dossierAudits: before.dossierAudits + 1 });
+    expect(after).toEqual({
+      ...before,
+      dossiers: before.dossiers + 1,
+      components: before.components + 3,
+      events: before.events + 1,
+      idempotencyKeys: before.idempotencyKeys + 1,
+      claimedAttachments: before.claimedAttachments + 1,
+      notifications: before.notifications + 1,
+      dossierAudits: before.dossierAudits + 1,
+    });
   });
 
   it('keeps keys per citizen: another citizen may use the same key', async () => {
@@ -252,27 +270,96 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
 });
 
 type Mutate = (body: Record<string, unknown>, ids: { mine: string; binhs: string }) => Record<string, unknown>;
-const withForm = (change: (form: Record<string, Record<string, unknown>>) => void): Mutate => (body) => {
-  const form = structuredClone(body['formData']) as Record<string, Record<string, unknown>>;
-  change(form);
-  return { ...body, formData: form };
-};
+const withForm =
+  (change: (form: Record<string, Record<string, unknown>>) => void): Mutate =>
+  (body) => {
+    const form = structuredClone(body['formData']) as Record<string, Record<string, unknown>>;
+    change(form);
+    return { ...body, formData: form };
+  };
 
 describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend()})`, () => {
   it.each<[string, Mutate, number, string, Record<string, unknown>?]>([
-    ['an invalid CCCD', withForm((f) => ((f['mother'] as Record<string, unknown>)['personalId'] = '123456789012')), 422, 'FORM_INVALID', { field: 'mother.personalId', code: 'invalid_cccd' }],
-    ['a CCCD with an unknown province code', withForm((f) => ((f['father'] as Record<string, unknown>)['personalId'] = '999090001234')), 422, 'FORM_INVALID', { field: 'father.personalId', code: 'invalid_cccd' }],
-    ['an impossible date', withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2025-02-30')), 422, 'FORM_INVALID', { field: 'child.birthDate', code: 'invalid_date' }],
-    ['a birth date in the future', withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2099-01-01')), 422, 'FORM_INVALID', { field: 'child.birthDate', code: 'date_in_future' }],
-    ['a choice that is not offered', withForm((f) => ((f['child'] as Record<string, unknown>)['sex'] = 'other')), 422, 'FORM_INVALID', { field: 'child.sex', code: 'invalid_option' }],
-    ['a conditional field left empty', withForm((f) => ((f as Record<string, unknown>)['hasForeignElement'] = true)), 422, 'FORM_INVALID', { field: 'foreignNationality', code: 'required' }],
-    ['a field the form does not have', withForm((f) => ((f as Record<string, unknown>)['isAdmin'] = true)), 422, 'FORM_INVALID', { field: 'isAdmin', code: 'unknown_field' }],
-    ['an unknown commune in an address', withForm((f) => ((f['mother'] as Record<string, unknown>)['residence'] = { communeCode: '99999', street: 'x' })), 422, 'FORM_INVALID', { field: 'mother.residence.communeCode', code: 'unknown_commune' }],
-    ['another citizen’s attachment', (b, ids) => ({ ...b, components: [{ componentCode: 'GIAY_CHUNG_SINH', attachmentIds: [ids.binhs] }], formData: { ...(b['formData'] as object), birthCertificate: [ids.binhs] } }), 422, 'ATTACHMENT_NOT_FOUND'],
-    ['a component the procedure does not have', (b, ids) => ({ ...b, components: [...(b['components'] as object[]), { componentCode: 'SO_HO_KHAU', attachmentIds: [ids.mine] }] }), 422, 'COMPONENT_UNKNOWN'],
+    [
+      'an invalid CCCD',
+      withForm((f) => ((f['mother'] as Record<string, unknown>)['personalId'] = '123456789012')),
+      422,
+      'FORM_INVALID',
+      { field: 'mother.personalId', code: 'invalid_cccd' },
+    ],
+    [
+      'a CCCD with an unknown province code',
+      withForm((f) => ((f['father'] as Record<string, unknown>)['personalId'] = '999090001234')),
+      422,
+      'FORM_INVALID',
+      { field: 'father.personalId', code: 'invalid_cccd' },
+    ],
+    [
+      'an impossible date',
+      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2025-02-30')),
+      422,
+      'FORM_INVALID',
+      { field: 'child.birthDate', code: 'invalid_date' },
+    ],
+    [
+      'a birth date in the future',
+      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2099-01-01')),
+      422,
+      'FORM_INVALID',
+      { field: 'child.birthDate', code: 'date_in_future' },
+    ],
+    [
+      'a choice that is not offered',
+      withForm((f) => ((f['child'] as Record<string, unknown>)['sex'] = 'other')),
+      422,
+      'FORM_INVALID',
+      { field: 'child.sex', code: 'invalid_option' },
+    ],
+    [
+      'a conditional field left empty',
+      withForm((f) => ((f as Record<string, unknown>)['hasForeignElement'] = true)),
+      422,
+      'FORM_INVALID',
+      { field: 'foreignNationality', code: 'required' },
+    ],
+    [
+      'a field the form does not have',
+      withForm((f) => ((f as Record<string, unknown>)['isAdmin'] = true)),
+      422,
+      'FORM_INVALID',
+      { field: 'isAdmin', code: 'unknown_field' },
+    ],
+    [
+      'an unknown commune in an address',
+      withForm((f) => ((f['mother'] as Record<string, unknown>)['residence'] = { communeCode: '99999', street: 'x' })),
+      422,
+      'FORM_INVALID',
+      { field: 'mother.residence.communeCode', code: 'unknown_commune' },
+    ],
+    [
+      'another citizen’s attachment',
+      (b, ids) => ({
+        ...b,
+        components: [{ componentCode: 'GIAY_CHUNG_SINH', attachmentIds: [ids.binhs] }],
+        formData: { ...(b['formData'] as object), birthCertificate: [ids.binhs] },
+      }),
+      422,
+      'ATTACHMENT_NOT_FOUND',
+    ],
+    [
+      'a component the procedure does not have',
+      (b, ids) => ({ ...b, components: [...(b['components'] as object[]), { componentCode: 'SO_HO_KHAU', attachmentIds: [ids.mine] }] }),
+      422,
+      'COMPONENT_UNKNOWN',
+    ],
     ['an agency that does not receive dossiers', (b) => ({ ...b, receivingAgencyCode: '79-STP' }), 422, 'AGENCY_NOT_RECEIVING'],
     ['an agency that does not exist', (b) => ({ ...b, receivingAgencyCode: '99999-TTPVHCC' }), 422, 'AGENCY_NOT_RECEIVING'],
-    ['a commune procedure at the city centre without a commune', (b) => ({ ...b, receivingAgencyCode: '79-TTPVHCC' }), 422, 'HANDLING_COMMUNE_INVALID'],
+    [
+      'a commune procedure at the city centre without a commune',
+      (b) => ({ ...b, receivingAgencyCode: '79-TTPVHCC' }),
+      422,
+      'HANDLING_COMMUNE_INVALID',
+    ],
     ['a commune outside the province', (b) => ({ ...b, communeCode: '00004' }), 422, 'HANDLING_COMMUNE_INVALID'],
     ['a procedure that does not exist', (b) => ({ ...b, procedureCode: '9.999999' }), 404, 'PROCEDURE_NOT_FOUND'],
     ['a version that never existed', (b) => ({ ...b, procedureVersion: 99 }), 409, 'PROCEDURE_VERSION_NOT_CURRENT'],
@@ -331,7 +418,13 @@ describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend(
 
   it('a missing required component (marriage registration has no online form: the declaration must be uploaded)', async () => {
     const before = await dossierTableCounts(ctx.database);
-    const res = await submitDossierAs(an, { procedureCode: '1.000894', procedureVersion: 1, receivingAgencyCode: '26572-TTPVHCC', formData: {}, components: [] });
+    const res = await submitDossierAs(an, {
+      procedureCode: '1.000894',
+      procedureVersion: 1,
+      receivingAgencyCode: '26572-TTPVHCC',
+      formData: {},
+      components: [],
+    });
     expect(res.status).toBe(422);
     const error = (await res.json()) as ErrorBody;
     expect(error.code).toBe('COMPONENT_MISSING');
@@ -411,7 +504,12 @@ describe(`drafts: resume on another device (${testBackend()})`, () => {
     const certificate = await uploadPdf(an);
     const partial = { child: { fullName: 'Nguyễn Minh Khôi' } };
     const put = await an.call('PUT', '/api/v1/drafts/1.001193', {
-      json: { procedureVersion: 2, receivingAgencyCode: '26572-TTPVHCC', formData: partial, attachmentIds: { GIAY_CHUNG_SINH: [certificate] } },
+      json: {
+        procedureVersion: 2,
+        receivingAgencyCode: '26572-TTPVHCC',
+        formData: partial,
+        attachmentIds: { GIAY_CHUNG_SINH: [certificate] },
+      },
     });
     expect(put.status).toBe(200);
 
@@ -439,8 +537,18 @@ describe(`drafts: resume on another device (${testBackend()})`, () => {
 
   it.each([
     ['a version that does not exist', { procedureVersion: 42, formData: {} }, 404, 'PROCEDURE_VERSION_NOT_FOUND'],
-    ['an agency that does not receive dossiers', { procedureVersion: 1, receivingAgencyCode: '79-STP', formData: {} }, 422, 'AGENCY_NOT_RECEIVING'],
-    ['someone else’s attachment', { procedureVersion: 1, formData: {}, attachmentIds: { TO_KHAI_KET_HON: ['BINH'] } }, 422, 'ATTACHMENT_NOT_FOUND'],
+    [
+      'an agency that does not receive dossiers',
+      { procedureVersion: 1, receivingAgencyCode: '79-STP', formData: {} },
+      422,
+      'AGENCY_NOT_RECEIVING',
+    ],
+    [
+      'someone else’s attachment',
+      { procedureVersion: 1, formData: {}, attachmentIds: { TO_KHAI_KET_HON: ['BINH'] } },
+      422,
+      'ATTACHMENT_NOT_FOUND',
+    ],
     ['a form that is not an object', { procedureVersion: 1, formData: [1, 2] }, 400, 'VALIDATION_FAILED'],
   ])('refuses %s, storing nothing', async (_name, body, status, code) => {
     const binhs = await uploadPdf(binh);

@@ -27,7 +27,10 @@ export const submitDossierBody = z.strictObject({
 export type SubmitDossierBody = z.infer<typeof submitDossierBody>;
 
 export const idempotencyHeaders = z.looseObject({
-  'idempotency-key': z.string().optional().describe('8–100 printable characters (a UUID); a retry with the same key returns the same dossier'),
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe('8–100 printable characters (a UUID); a retry with the same key returns the same dossier'),
 });
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });

@@ -351,11 +351,18 @@ async function commitSubmission(
       actor.id,
       actor.requestId ?? null,
       actor.ip ?? null,
-      JSON.stringify({ code, procedureCode: row.procedureCode, procedureVersion: prepared.procedure.version, receivingAgencyCode: row.receivingAgencyCode }),
+      JSON.stringify({
+        code,
+        procedureCode: row.procedureCode,
+        procedureVersion: prepared.procedure.version,
+        receivingAgencyCode: row.receivingAgencyCode,
+      }),
       notificationId,
       email?.subject ?? null,
       email?.bodyText ?? null,
-      JSON.stringify([{ fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } }]),
+      JSON.stringify([
+        { fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } },
+      ]),
     ],
   });
   return { dossier: presentDossier(record), isReplay: false, notificationId };

@@ -64,9 +64,18 @@ describe(`my dossiers (${testBackend()})`, () => {
     expect(dossier).toMatchObject({
       code: anFirst,
       status: 1,
-      events: [{ action: 'submit', statusName: { vi: 'Mới đăng ký' }, description: { vi: 'Hồ sơ đã được nộp trực tuyến.', en: 'The dossier was submitted online.' } }],
+      events: [
+        {
+          action: 'submit',
+          statusName: { vi: 'Mới đăng ký' },
+          description: { vi: 'Hồ sơ đã được nộp trực tuyến.', en: 'The dossier was submitted online.' },
+        },
+      ],
     });
-    const logged = await ctx.database.db.select().from(personalDataAccessLog).where(eq(personalDataAccessLog.resource, `dossier:${anFirst}`));
+    const logged = await ctx.database.db
+      .select()
+      .from(personalDataAccessLog)
+      .where(eq(personalDataAccessLog.resource, `dossier:${anFirst}`));
     expect(logged.at(-1)).toMatchObject({ actorKind: 'citizen', dataSubject: '079090001234', purpose: 'self-service' });
     const [after] = await ctx.database.db.select({ n: count() }).from(personalDataAccessLog);
     expect(Number(after?.n)).toBe(Number(before?.n) + 1);
@@ -91,7 +100,10 @@ describe(`my dossiers (${testBackend()})`, () => {
     const res = await officer.get(`/api/v1/attachments/${String(file)}/content`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    const logged = await ctx.database.db.select().from(personalDataAccessLog).where(eq(personalDataAccessLog.resource, `attachment:${String(file)}`));
+    const logged = await ctx.database.db
+      .select()
+      .from(personalDataAccessLog)
+      .where(eq(personalDataAccessLog.resource, `attachment:${String(file)}`));
     expect(logged).toEqual([expect.objectContaining({ actorKind: 'officer', dataSubject: '079090001234', purpose: 'dossier handling' })]);
     const elsewhere = await signInOfficer(ctx.baseUrl, 'tiepnhan.stp');
     expect((await elsewhere.get(`/api/v1/attachments/${String(file)}/content`)).status).toBe(404);
@@ -130,9 +142,18 @@ describe(`withdrawal (${testBackend()})`, () => {
       .from(dossierEvents)
       .where(and(eq(dossierEvents.dossierId, row?.id ?? ''), eq(dossierEvents.action, 'withdraw')));
     expect(events).toEqual([
-      expect.objectContaining({ fromStatus: 1, toStatus: 7, actorKind: 'citizen', actorSessionMethod: 'vneid', reason: 'Nộp nhầm thủ tục' }),
+      expect.objectContaining({
+        fromStatus: 1,
+        toStatus: 7,
+        actorKind: 'citizen',
+        actorSessionMethod: 'vneid',
+        reason: 'Nộp nhầm thủ tục',
+      }),
     ]);
-    const audits = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'dossier.withdrawn'), eq(auditLog.subjectId, row?.id ?? '')));
+    const audits = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'dossier.withdrawn'), eq(auditLog.subjectId, row?.id ?? '')));
     expect(audits).toHaveLength(1);
 
     const before = await dossierTableCounts(ctx.database);
@@ -166,7 +187,7 @@ describe(`withdrawal (${testBackend()})`, () => {
     const before = await dossierTableCounts(ctx.database);
     const res = await an.call('POST', `/api/v1/dossiers/${code}/withdraw`, { json: { reason: 'Muộn rồi' } });
     expect(res.status).toBe(409);
-    expect(((await res.json()) as ErrorBody)).toMatchObject({ code: 'DOSSIER_ALREADY_DECIDED', details: { status } });
+    expect((await res.json()) as ErrorBody).toMatchObject({ code: 'DOSSIER_ALREADY_DECIDED', details: { status } });
     expect(await dossierTableCounts(ctx.database)).toEqual(before);
   });
 
@@ -190,7 +211,17 @@ describe(`public lookup by code and ID number (${testBackend()})`, () => {
       procedureName: 'Đăng ký khai sinh',
       history: [{ statusName: { vi: 'Mới đăng ký' } }],
     });
-    expect(Object.keys(body).sort()).toEqual(['appointmentAt', 'code', 'history', 'procedureName', 'receivedAt', 'returnedAt', 'status', 'statusName', 'submittedAt']);
+    expect(Object.keys(body).sort()).toEqual([
+      'appointmentAt',
+      'code',
+      'history',
+      'procedureName',
+      'receivedAt',
+      'returnedAt',
+      'status',
+      'statusName',
+      'submittedAt',
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/Nguyễn|079090001234|079\*/);
   });
 

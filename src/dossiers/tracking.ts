@@ -20,7 +20,15 @@ export async function listMyDossiers(
   const mine = eq(dossiers.applicantCitizenId, citizen.id);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ row: dossiers, procedure: { code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn } })
+      .select({
+        row: dossiers,
+        procedure: {
+          code: procedures.code,
+          version: procedureVersions.version,
+          name: procedureVersions.name,
+          nameEn: procedureVersions.nameEn,
+        },
+      })
       .from(dossiers)
       .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
       .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
@@ -89,7 +97,11 @@ const decoyIdNumber = '000000000000';
  * code and wrong number both answer null (the caller says DOSSIER_NOT_FOUND), after the same
  * constant-time comparison, so neither codes nor numbers can be probed.
  */
-export async function lookupDossierStatus(deps: Pick<DossierDeps, 'db'>, code: string, idNumber: string): Promise<PublicDossierStatus | null> {
+export async function lookupDossierStatus(
+  deps: Pick<DossierDeps, 'db'>,
+  code: string,
+  idNumber: string,
+): Promise<PublicDossierStatus | null> {
   const normalised = normaliseDossierCode(code);
   const [row] = normalised
     ? await deps.db

@@ -22,7 +22,10 @@ export interface WithdrawCommand {
  * event and the audit row commit together; the row is locked, so a decision taken at the same moment
  * either comes first (DOSSIER_ALREADY_DECIDED) or after (it sees status 7).
  */
-export async function withdrawDossier(deps: Pick<DossierDeps, 'db' | 'communes' | 'agencies' | 'now'>, command: WithdrawCommand): Promise<DossierView> {
+export async function withdrawDossier(
+  deps: Pick<DossierDeps, 'db' | 'communes' | 'agencies' | 'now'>,
+  command: WithdrawCommand,
+): Promise<DossierView> {
   const { citizen } = command;
   const now = deps.now();
   // Reference data first: on PGlite a cache load inside the transaction would wait for it to end.

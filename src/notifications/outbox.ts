@@ -100,11 +100,21 @@ export class NotificationDispatcher {
           return { fileName: a.fileName, mediaType: a.mediaType, content: await render(a.render.ref) };
         }),
       );
-      const { messageId } = await mailer.send({ to: row.recipient, subject: row.subject, text: row.bodyText, attachments }, this.#opts.from);
+      const { messageId } = await mailer.send(
+        { to: row.recipient, subject: row.subject, text: row.bodyText, attachments },
+        this.#opts.from,
+      );
       const at = now();
       await db
         .update(notifications)
-        .set({ status: 'sent', attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: at, sentAt: at, lastError: null, providerMessageId: messageId })
+        .set({
+          status: 'sent',
+          attempts: sql`${notifications.attempts} + 1`,
+          lastAttemptAt: at,
+          sentAt: at,
+          lastError: null,
+          providerMessageId: messageId,
+        })
         .where(eq(notifications.id, id));
       return 'sent';
     } catch (error) {

@@ -18,7 +18,11 @@ export class ApiClient extends TestBrowser {
   }
 
   /** A request with the CSRF header; `json` is sent as application/json. */
-  async call(method: string, path: string, options: { json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+  async call(
+    method: string,
+    path: string,
+    options: { json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers = new Headers(options.headers);
     if (method !== 'GET' && method !== 'HEAD') headers.set('x-csrf-token', this.csrfToken);
     let body = options.body;

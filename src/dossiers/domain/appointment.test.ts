@@ -47,11 +47,17 @@ describe('computeInterimAppointment (weekends only, until the calendar module la
 
   it('is monotonic: more time never gives an earlier appointment', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2025-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 40 }), (at, n) => {
-        for (const unit of ['working_days', 'days', 'hours', 'months'] as const) {
-          expect(computeInterimAppointment(at, n + 1, unit).getTime()).toBeGreaterThanOrEqual(computeInterimAppointment(at, n, unit).getTime());
-        }
-      }),
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (at, n) => {
+          for (const unit of ['working_days', 'days', 'hours', 'months'] as const) {
+            expect(computeInterimAppointment(at, n + 1, unit).getTime()).toBeGreaterThanOrEqual(
+              computeInterimAppointment(at, n, unit).getTime(),
+            );
+          }
+        },
+      ),
     );
   });
 });

@@ -46,7 +46,7 @@ export function computeInterimAppointment(receivedAt: Date, amount: number, unit
     return atClosingTime(target);
   }
   let cursor = day;
-  for (let counted = 0; counted < whole; ) {
+  for (let counted = 0; counted < whole;) {
     cursor = new Date(cursor.getTime() + 86_400_000);
     if (!isWeekend(cursor)) counted++;
   }

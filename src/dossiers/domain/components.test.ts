@@ -4,7 +4,11 @@ import type { Component } from '../../procedures/domain/procedure.ts';
 import { birthRegistrationForm } from '../../procedures/forms/birth-registration.ts';
 import { mentionedAttachmentIds, offeredAttachments, planComponents, type UsableAttachment } from './components.ts';
 
-const component = (code: string, isRequired: boolean, acceptedFormats: Component['acceptedFormats'] = ['pdf', 'jpg', 'png']): Component => ({
+const component = (
+  code: string,
+  isRequired: boolean,
+  acceptedFormats: Component['acceptedFormats'] = ['pdf', 'jpg', 'png'],
+): Component => ({
   code,
   name: `Tên ${code}`,
   isRequired,
@@ -42,11 +46,37 @@ describe('planComponents', () => {
 
   it.each([
     ['a required file is missing', offer([]), online, 'COMPONENT_MISSING'],
-    ['the declaration has no online form and no file', offer([['GIAY_CHUNG_SINH', ['pdf-1']]]), { ...online, hasOnlineForm: false }, 'COMPONENT_MISSING'],
-    ['identity not verified and no identity paper', offer([['GIAY_CHUNG_SINH', ['pdf-1']]]), { ...online, isIdentityVerified: false }, 'COMPONENT_MISSING'],
-    ['a component the procedure does not have', offer([['GIAY_CHUNG_SINH', ['pdf-1']], ['SO_HO_KHAU', ['pdf-2']]]), online, 'COMPONENT_UNKNOWN'],
+    [
+      'the declaration has no online form and no file',
+      offer([['GIAY_CHUNG_SINH', ['pdf-1']]]),
+      { ...online, hasOnlineForm: false },
+      'COMPONENT_MISSING',
+    ],
+    [
+      'identity not verified and no identity paper',
+      offer([['GIAY_CHUNG_SINH', ['pdf-1']]]),
+      { ...online, isIdentityVerified: false },
+      'COMPONENT_MISSING',
+    ],
+    [
+      'a component the procedure does not have',
+      offer([
+        ['GIAY_CHUNG_SINH', ['pdf-1']],
+        ['SO_HO_KHAU', ['pdf-2']],
+      ]),
+      online,
+      'COMPONENT_UNKNOWN',
+    ],
     ['an attachment that is not usable', offer([['GIAY_CHUNG_SINH', ['someone-elses']]]), online, 'ATTACHMENT_NOT_FOUND'],
-    ['one attachment offered twice', offer([['GIAY_CHUNG_SINH', ['pdf-1']], ['BIEN_BAN_TRE_BI_BO_ROI', ['pdf-1']]]), online, 'ATTACHMENT_NOT_FOUND'],
+    [
+      'one attachment offered twice',
+      offer([
+        ['GIAY_CHUNG_SINH', ['pdf-1']],
+        ['BIEN_BAN_TRE_BI_BO_ROI', ['pdf-1']],
+      ]),
+      online,
+      'ATTACHMENT_NOT_FOUND',
+    ],
     ['a JPEG where only PDF is accepted', offer([['GIAY_CHUNG_SINH', ['jpg-1']]]), online, 'ATTACHMENT_FORMAT_NOT_ACCEPTED'],
   ] as const)('refuses when %s', (_name, offered, context, error) => {
     const plan = planComponents(birth, offered, usable, context);

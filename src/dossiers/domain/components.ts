@@ -99,7 +99,12 @@ export function planComponents(
   return { ok: true, components };
 }
 
-function collectFrom(fields: readonly FormField[], scope: Record<string, unknown>, root: Record<string, unknown>, out: Map<string, string[]>): void {
+function collectFrom(
+  fields: readonly FormField[],
+  scope: Record<string, unknown>,
+  root: Record<string, unknown>,
+  out: Map<string, string[]>,
+): void {
   for (const field of fields) {
     if (!isFieldVisible(field.visibleWhen, scope, root)) continue;
     const value = scope[field.name];

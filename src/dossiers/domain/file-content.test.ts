@@ -44,7 +44,14 @@ describe('readPngSize', () => {
     ['zero width', pngHead(0, 10)],
     ['width above 2^31-1', pngHead(0x80000000, 10)],
     ['a truncated header', pngHead(10, 10).slice(0, 20)],
-    ['another chunk first', (() => { const b = pngHead(10, 10); b.set([0x74, 0x45, 0x58, 0x74], 12); return b; })()],
+    [
+      'another chunk first',
+      (() => {
+        const b = pngHead(10, 10);
+        b.set([0x74, 0x45, 0x58, 0x74], 12);
+        return b;
+      })(),
+    ],
   ])('refuses %s', (_name, head) => {
     expect(readPngSize(head)).toBeNull();
   });

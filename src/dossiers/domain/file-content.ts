@@ -103,9 +103,15 @@ export function formatOfMediaType(mediaType: AttachmentMediaType): 'pdf' | 'jpg'
  */
 export function sanitiseFileName(name: string | undefined, mediaType: AttachmentMediaType): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
+  // Control characters and the characters Windows forbids in file names.
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/\s+/g, ' ').trim();
+  const unsafe = /[\u0000-\u001f\u007f<>:"|?*]/g;
+  const cleaned = base.normalize('NFC').replace(unsafe, '').replace(/\s+/g, ' ').trim();
   const extension = fileExtensions[mediaType];
-  const stem = cleaned.replace(/\.[^.]*$/, '').slice(0, 190).trim() || 'tep-dinh-kem';
+  const stem =
+    cleaned
+      .replace(/\.[^.]*$/, '')
+      .slice(0, 190)
+      .trim() || 'tep-dinh-kem';
   return `${stem}.${extension}`;
 }

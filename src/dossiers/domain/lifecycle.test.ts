@@ -29,10 +29,14 @@ describe('citizen transitions', () => {
 
   it('allows nothing outside the table', () => {
     fc.assert(
-      fc.property(fc.constantFrom('submit' as const, 'withdraw' as const), fc.constantFrom<DossierStatus | null>(null, ...allStatuses), (action, from) => {
-        const allowed = citizenTransitions.some((t) => t.action === action && t.from.includes(from));
-        expect(nextStatus(action, from) !== null).toBe(allowed);
-      }),
+      fc.property(
+        fc.constantFrom('submit' as const, 'withdraw' as const),
+        fc.constantFrom<DossierStatus | null>(null, ...allStatuses),
+        (action, from) => {
+          const allowed = citizenTransitions.some((t) => t.action === action && t.from.includes(from));
+          expect(nextStatus(action, from) !== null).toBe(allowed);
+        },
+      ),
     );
   });
 });

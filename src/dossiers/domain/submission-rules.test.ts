@@ -19,15 +19,49 @@ describe('fixedFeeTotal', () => {
 describe('resolveHandlingAgency', () => {
   const commune = { level: 'commune', agencyKind: 'UBND' } as const;
   it.each([
-    ['a department procedure', { level: 'province', agencyKind: 'STP' }, { level: 'commune', unitCode: '26572' }, null, { agencyCode: '79-STP', unitCode: '79' }],
-    ['a commune procedure at a commune centre', commune, { level: 'commune', unitCode: '26572' }, null, { agencyCode: '26572-UBND', unitCode: '26572' }],
-    ['a commune procedure at another commune’s centre, commune chosen', commune, { level: 'commune', unitCode: '26506' }, '26572', { agencyCode: '26572-UBND', unitCode: '26572' }],
-    ['a commune procedure at the city centre, commune chosen', { level: 'commune', agencyKind: 'CA' }, { level: 'province', unitCode: '79' }, '26572', { agencyCode: '26572-CA', unitCode: '26572' }],
+    [
+      'a department procedure',
+      { level: 'province', agencyKind: 'STP' },
+      { level: 'commune', unitCode: '26572' },
+      null,
+      { agencyCode: '79-STP', unitCode: '79' },
+    ],
+    [
+      'a commune procedure at a commune centre',
+      commune,
+      { level: 'commune', unitCode: '26572' },
+      null,
+      { agencyCode: '26572-UBND', unitCode: '26572' },
+    ],
+    [
+      'a commune procedure at another commune’s centre, commune chosen',
+      commune,
+      { level: 'commune', unitCode: '26506' },
+      '26572',
+      { agencyCode: '26572-UBND', unitCode: '26572' },
+    ],
+    [
+      'a commune procedure at the city centre, commune chosen',
+      { level: 'commune', agencyKind: 'CA' },
+      { level: 'province', unitCode: '79' },
+      '26572',
+      { agencyCode: '26572-CA', unitCode: '26572' },
+    ],
   ] as const)('%s', (_name, procedure, receiving, chosen, expected) => {
-    expect(resolveHandlingAgency({ provinceCode: '79', procedure, receiving, chosenCommuneCode: chosen })).toEqual({ ok: true, ...expected });
+    expect(resolveHandlingAgency({ provinceCode: '79', procedure, receiving, chosenCommuneCode: chosen })).toEqual({
+      ok: true,
+      ...expected,
+    });
   });
   it('needs a commune for a commune procedure received at the city centre', () => {
-    expect(resolveHandlingAgency({ provinceCode: '79', procedure: commune, receiving: { level: 'province', unitCode: '79' }, chosenCommuneCode: null })).toEqual({ ok: false });
+    expect(
+      resolveHandlingAgency({
+        provinceCode: '79',
+        procedure: commune,
+        receiving: { level: 'province', unitCode: '79' },
+        chosenCommuneCode: null,
+      }),
+    ).toEqual({ ok: false });
   });
 });
 
@@ -38,7 +72,11 @@ describe('canonicalJson', () => {
   it('gives the same text whatever the key order, and parses back to the same value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const reordered = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+        const reordered = JSON.parse(
+          JSON.stringify(value, (_k, v: unknown) =>
+            v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+          ),
+        );
         expect(canonicalJson(reordered)).toBe(canonicalJson(value));
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),

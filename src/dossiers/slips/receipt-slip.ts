@@ -46,7 +46,11 @@ function componentForm(c: ReceiptSlipData['components'][number]): string {
 }
 
 /** Cells written side by side from the same baseline; the writer continues below the tallest. */
-function row(pdf: PdfWriter, cells: { text: string; x: number; width: number; bold?: boolean; align?: 'left' | 'center' }[], size: number): void {
+function row(
+  pdf: PdfWriter,
+  cells: { text: string; x: number; width: number; bold?: boolean; align?: 'left' | 'center' }[],
+  size: number,
+): void {
   pdf.ensureSpace(size * 1.35 * 3);
   const top = pdf.y;
   let bottom = top;
@@ -60,7 +64,12 @@ function row(pdf: PdfWriter, cells: { text: string; x: number; width: number; bo
 
 function rule(pdf: PdfWriter, x: number, width: number): void {
   const left = 56 + x;
-  pdf.page.drawLine({ start: { x: left, y: pdf.y - 2 }, end: { x: left + width, y: pdf.y - 2 }, thickness: 0.5, color: rgb(0.4, 0.4, 0.4) });
+  pdf.page.drawLine({
+    start: { x: left, y: pdf.y - 2 },
+    end: { x: left + width, y: pdf.y - 2 },
+    thickness: 0.5,
+    color: rgb(0.4, 0.4, 0.4),
+  });
   pdf.gap(4);
 }
 

@@ -11,7 +11,9 @@ import type { Database } from '../db/client.ts';
  */
 export async function benchBaselineRoute(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  await db.execute(sql`CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, note text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, note text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+  );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/bench/insert-one-row',
     {
