@@ -270,78 +270,58 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
 });
 
 type Mutate = (body: Record<string, unknown>, ids: { mine: string; binhs: string }) => Record<string, unknown>;
-const withForm =
-  (change: (form: Record<string, Record<string, unknown>>) => void): Mutate =>
-  (body) => {
-    const form = structuredClone(body['formData']) as Record<string, Record<string, unknown>>;
-    change(form);
+
+/** The birth-registration answers with one value (at a dotted path) changed. */
+function answering(path: string, value: unknown): Mutate {
+  return (body) => {
+    const form = structuredClone(body['formData']) as Record<string, unknown>;
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let scope = form;
+    for (const k of keys) scope = scope[k] as Record<string, unknown>;
+    scope[last] = value;
     return { ...body, formData: form };
   };
+}
+
+async function expectRefusedStoringNothing(body: unknown, status: number, code: string): Promise<ErrorBody> {
+  const before = await dossierTableCounts(ctx.database);
+  const res = await submitDossierAs(an, body);
+  const error = (await res.json()) as ErrorBody;
+  expect({ status: res.status, code: error.code }).toEqual({ status, code });
+  expect(await dossierTableCounts(ctx.database)).toEqual(before);
+  return error;
+}
 
 describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend()})`, () => {
-  it.each<[string, Mutate, number, string, Record<string, unknown>?]>([
-    [
-      'an invalid CCCD',
-      withForm((f) => ((f['mother'] as Record<string, unknown>)['personalId'] = '123456789012')),
-      422,
-      'FORM_INVALID',
-      { field: 'mother.personalId', code: 'invalid_cccd' },
-    ],
-    [
-      'a CCCD with an unknown province code',
-      withForm((f) => ((f['father'] as Record<string, unknown>)['personalId'] = '999090001234')),
-      422,
-      'FORM_INVALID',
-      { field: 'father.personalId', code: 'invalid_cccd' },
-    ],
-    [
-      'an impossible date',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2025-02-30')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.birthDate', code: 'invalid_date' },
-    ],
-    [
-      'a birth date in the future',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2099-01-01')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.birthDate', code: 'date_in_future' },
-    ],
-    [
-      'a choice that is not offered',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['sex'] = 'other')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.sex', code: 'invalid_option' },
-    ],
-    [
-      'a conditional field left empty',
-      withForm((f) => ((f as Record<string, unknown>)['hasForeignElement'] = true)),
-      422,
-      'FORM_INVALID',
-      { field: 'foreignNationality', code: 'required' },
-    ],
-    [
-      'a field the form does not have',
-      withForm((f) => ((f as Record<string, unknown>)['isAdmin'] = true)),
-      422,
-      'FORM_INVALID',
-      { field: 'isAdmin', code: 'unknown_field' },
-    ],
-    [
-      'an unknown commune in an address',
-      withForm((f) => ((f['mother'] as Record<string, unknown>)['residence'] = { communeCode: '99999', street: 'x' })),
-      422,
-      'FORM_INVALID',
-      { field: 'mother.residence.communeCode', code: 'unknown_commune' },
-    ],
+  it.each([
+    ['an invalid CCCD', 'mother.personalId', '123456789012', 'invalid_cccd'],
+    ['a CCCD with an unknown province code', 'father.personalId', '999090001234', 'invalid_cccd'],
+    ['an impossible date', 'child.birthDate', '2025-02-30', 'invalid_date'],
+    ['a birth date in the future', 'child.birthDate', '2099-01-01', 'date_in_future'],
+    ['a choice that is not offered', 'child.sex', 'other', 'invalid_option'],
+    ['a phone number that is not Vietnamese', 'requester.phone', '12345', 'invalid_phone'],
+    ['a field the form does not have', 'isAdmin', true, 'unknown_field'],
+    ['an unknown commune in an address', 'mother.residence', { communeCode: '99999', street: 'x' }, 'unknown_commune'],
+  ])('FORM_INVALID for %s (%s)', async (_name, path, value, code) => {
+    const body = answering(path, value)(birthRegistrationBody(await uploadPdf(an)), { mine: '', binhs: '' });
+    const error = await expectRefusedStoringNothing(body, 422, 'FORM_INVALID');
+    const field = code === 'unknown_commune' ? `${path}.communeCode` : path;
+    expect(error.details['fields']).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
+  });
+
+  it('FORM_INVALID for a conditional field left empty (foreign element ticked, no nationality)', async () => {
+    const body = answering('hasForeignElement', true)(birthRegistrationBody(await uploadPdf(an)), { mine: '', binhs: '' });
+    const error = await expectRefusedStoringNothing(body, 422, 'FORM_INVALID');
+    expect(error.details['fields']).toEqual([expect.objectContaining({ field: 'foreignNationality', code: 'required' })]);
+  });
+
+  it.each<[string, Mutate, number, string]>([
     [
       'another citizen’s attachment',
       (b, ids) => ({
-        ...b,
+        ...answering('birthCertificate', [ids.binhs])(b, ids),
         components: [{ componentCode: 'GIAY_CHUNG_SINH', attachmentIds: [ids.binhs] }],
-        formData: { ...(b['formData'] as object), birthCertificate: [ids.binhs] },
       }),
       422,
       'ATTACHMENT_NOT_FOUND',
@@ -364,15 +344,9 @@ describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend(
     ['a procedure that does not exist', (b) => ({ ...b, procedureCode: '9.999999' }), 404, 'PROCEDURE_NOT_FOUND'],
     ['a version that never existed', (b) => ({ ...b, procedureVersion: 99 }), 409, 'PROCEDURE_VERSION_NOT_CURRENT'],
     ['a malformed body', (b) => ({ ...b, procedureCode: 'khai sinh' }), 400, 'VALIDATION_FAILED'],
-  ])('%s', async (_name, mutate, status, code, field) => {
+  ])('%s', async (_name, mutate, status, code) => {
     const ids = { mine: await uploadPdf(an), binhs: await uploadPdf(binh) };
-    const body = mutate(birthRegistrationBody(ids.mine), ids);
-    const before = await dossierTableCounts(ctx.database);
-    const res = await submitDossierAs(an, body);
-    const error = (await res.json()) as ErrorBody;
-    expect({ status: res.status, code: error.code }).toEqual({ status, code });
-    if (field) expect(error.details['fields']).toEqual(expect.arrayContaining([expect.objectContaining(field)]));
-    expect(await dossierTableCounts(ctx.database)).toEqual(before);
+    await expectRefusedStoringNothing(mutate(birthRegistrationBody(ids.mine), ids), status, code);
   });
 
   it('an invalid tax code (household business closure, a form with a tax code field)', async () => {
