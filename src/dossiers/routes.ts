@@ -81,8 +81,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
         const attachment = await receiveAttachment(deps, principal, { fileName: part.filename, content: part.file }, actorOf(request));
         return reply.status(201).send(attachment);
       } catch (error) {
-        // Stop reading what is left of a refused upload; the connection is closed after the answer.
-        part.file.resume();
+        // What is left of a refused upload is not read: the connection is closed after the answer.
         reply.header('connection', 'close');
         throw error;
       }
