@@ -11,7 +11,23 @@ export function prepareSubmitQueries(db: Db) {
   return {
     /** The current version of a procedure of the province, with its national code. */
     currentVersion: db
-      .select({ version: procedureVersions, procedureCode: procedures.code })
+      // Only what a submission uses: not the search text, keywords, sources or legal basis.
+      .select({
+        version: {
+          id: procedureVersions.id,
+          version: procedureVersions.version,
+          name: procedureVersions.name,
+          nameEn: procedureVersions.nameEn,
+          level: procedureVersions.level,
+          agencyKind: procedureVersions.agencyKind,
+          timeAmount: procedureVersions.timeAmount,
+          timeUnit: procedureVersions.timeUnit,
+          fees: procedureVersions.fees,
+          components: procedureVersions.components,
+          formDefinition: procedureVersions.formDefinition,
+        },
+        procedureCode: procedures.code,
+      })
       .from(procedureVersions)
       .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
       .where(
