@@ -11,8 +11,14 @@ import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
+import { documentsRoutes } from './documents/routes.ts';
+import { createDocumentServices } from './documents/services.ts';
+import { officerDossierRoutes } from './dossiers/officer-routes.ts';
+import { deadlineCalendarFor } from './dossiers/deadline-calendar.ts';
 import { FileSystemObjectStore } from './platform/object-store/filesystem.ts';
 import type { ObjectStore } from './platform/object-store/object-store.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
@@ -87,7 +93,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
-        { name: 'dossiers', description: 'Citizen dossiers: attachments, drafts, online submission, tracking, receipt slip' },
+        { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
+        { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
+        { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -99,6 +111,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
+  await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
+  await app.register(officerDossierRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    now: deps.now ?? (() => new Date()),
+    calendarFor: deadlineCalendarFor,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+  });
+  await app.register(calendarRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    now: deps.now ?? (() => new Date()),
+  });
+  await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
 
   const now = deps.now ?? (() => new Date());
   const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);

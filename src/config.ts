@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   UNITS_DATA_DIR: z.string().default(path.join(sharedDataDir, 'units')),
+  /** The national portal's Decision 766 evaluation responses (samples) used by reconciliation. */
+  NATIONAL_PORTAL_DATA_DIR: z.string().default(path.join(sharedDataDir, 'national-portal')),
   /** Demo mode mounts the sandbox VNeID provider and loads demo data into an empty database. */
   DEMO_MODE: booleanString.optional(),
   /** Secret for session/CSRF tokens; generated and kept under DATA_DIR in demo mode when unset. */
@@ -24,6 +26,24 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_SCOPES: z.string().default('openid profile'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Agency signing keys: `<agencyCode>.p12` (PKCS#12) or `<agencyCode>.cert.pem` + `<agencyCode>.key.pem`,
+   * plus optional `trust-anchors.pem` (ADR 0003). Required outside demo mode for agencies that sign.
+   */
+  SIGNING_KEYS_DIR: z.string().optional(),
+  /** Passphrase of the PKCS#12 files and encrypted PEM keys in SIGNING_KEYS_DIR. */
+  SIGNING_KEYS_PASSPHRASE: z.string().optional(),
+  /** Payment gateway pay URL (signed redirect); defaults to the sandbox gateway in demo mode. */
+  PAYMENT_GATEWAY_URL: z.string().url().optional(),
+  /** The gateway's server-to-server transaction query (querydr) URL. */
+  PAYMENT_GATEWAY_QUERY_URL: z.string().url().optional(),
+  /** Merchant (terminal) code the gateway issued to the province (vnp_TmnCode). */
+  PAYMENT_MERCHANT_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,20}$/)
+    .optional(),
+  /** The merchant's hash secret; in demo mode the sandbox's is derived from the platform secret. */
+  PAYMENT_SECRET: z.string().min(16).optional(),
   /** The province this deployment serves (distribution key). */
   PROVINCE_CODE: z
     .string()
@@ -67,11 +87,13 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   unitsDataDir: string;
+  nationalPortalDataDir: string;
   demoMode: boolean;
   sessionSecret: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   provinceCode: string;
+  signing: { keysDir: string | undefined; passphrase: string | undefined };
   /** Secure cookies need HTTPS; on for any https PUBLIC_URL. */
   secureCookies: boolean;
   objectStoreDir: string;
@@ -79,8 +101,47 @@ export interface AppConfig {
   dossierCodeFormat: string;
   publicLookupPerMinute: number;
   /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
-  mail: { smtpUrl: string | undefined; from: string; dispatch: 'after-commit' | 'queue-only' };
+  /** dispatch: default `after-commit` (see NOTIFICATIONS_DISPATCH). */
+  mail: { smtpUrl: string | undefined; from: string; dispatch?: 'after-commit' | 'queue-only' };
   bench: boolean;
+  /** The online payment gateway; null when none is configured (payments then answer 503). */
+  payment: PaymentConfig | null;
+}
+
+export interface PaymentConfig {
+  payUrl: string;
+  queryUrl: string;
+  merchantCode: string;
+  /** Unset for the sandbox: the payments module derives it from the platform secret. */
+  secret: string | undefined;
+  /** True when the platform's own sandbox gateway (/sandbox/payment-gateway) is the gateway. */
+  isSandbox: boolean;
+}
+
+/** Path of the sandbox payment gateway mounted in demo mode. */
+export const sandboxPaymentGatewayPath = '/sandbox/payment-gateway';
+
+function paymentConfig(e: z.infer<typeof envSchema>, publicUrl: string, demoMode: boolean): PaymentConfig | null {
+  if (e.PAYMENT_GATEWAY_URL) {
+    if (!e.PAYMENT_GATEWAY_QUERY_URL || !e.PAYMENT_MERCHANT_CODE || !e.PAYMENT_SECRET)
+      throw new Error('PAYMENT_GATEWAY_URL needs PAYMENT_GATEWAY_QUERY_URL, PAYMENT_MERCHANT_CODE and PAYMENT_SECRET');
+    return {
+      payUrl: e.PAYMENT_GATEWAY_URL,
+      queryUrl: e.PAYMENT_GATEWAY_QUERY_URL,
+      merchantCode: e.PAYMENT_MERCHANT_CODE,
+      secret: e.PAYMENT_SECRET,
+      isSandbox: false,
+    };
+  }
+  if (!demoMode) return null;
+  const base = `${publicUrl}${sandboxPaymentGatewayPath}`;
+  return {
+    payUrl: `${base}/pay`,
+    queryUrl: `${base}/api/transaction`,
+    merchantCode: e.PAYMENT_MERCHANT_CODE ?? 'TINHSO79',
+    secret: e.PAYMENT_SECRET,
+    isSandbox: true,
+  };
 }
 
 /** Reads the configuration from environment variables (see docs/operations.md). */
@@ -101,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: path.resolve(e.DATA_DIR),
     unitsDataDir: path.resolve(e.UNITS_DATA_DIR),
+    nationalPortalDataDir: path.resolve(e.NATIONAL_PORTAL_DATA_DIR),
     demoMode,
     sessionSecret: e.SESSION_SECRET,
     oidc: {
@@ -111,7 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
+    signing: { keysDir: e.SIGNING_KEYS_DIR ? path.resolve(e.SIGNING_KEYS_DIR) : undefined, passphrase: e.SIGNING_KEYS_PASSPHRASE },
     secureCookies: publicUrl.startsWith('https://'),
+    payment: paymentConfig(e, publicUrl, demoMode),
     objectStoreDir: path.resolve(e.OBJECT_STORE_DIR ?? path.join(e.DATA_DIR, 'objects')),
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPages: e.ATTACHMENT_MAX_PAGES, maxPixels: e.ATTACHMENT_MAX_PIXELS },
     dossierCodeFormat: e.DOSSIER_CODE_FORMAT,

@@ -153,23 +153,33 @@ export async function receiveAttachment(
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Who uploaded an attachment: a citizen, or an officer scanning paper at the counter. */
+export interface AttachmentOwner {
+  kind: 'citizen' | 'officer';
+  id: string;
+}
+
 /** The distinct UUIDs among `ids` (anything else cannot name an attachment). */
 export function attachmentIdsIn(ids: readonly string[]): string[] {
   return [...new Set(ids.filter((id) => uuidPattern.test(id)))];
 }
 
-/** The rows a citizen may attach: their own, not claimed by a dossier yet. */
-export function usableBy(citizenId: string, rows: readonly AttachmentRow[]): AttachmentRow[] {
-  return rows.filter((a) => a.ownerKind === 'citizen' && a.ownerId === citizenId && a.dossierId === null);
+/** The rows an owner may attach: their own, not claimed by a dossier yet. */
+export function usableBy(owner: AttachmentOwner, rows: readonly AttachmentRow[]): AttachmentRow[] {
+  return rows.filter((a) => a.ownerKind === owner.kind && a.ownerId === owner.id && a.dossierId === null);
 }
 
-/** The citizen's own attachments among `ids` that no dossier has claimed yet (ids that are not UUIDs are ignored). */
-export async function usableAttachments(q: Queryable, citizenId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
+/**
+ * The owner's own attachments among `ids` that no dossier has claimed yet (ids that are not UUIDs are
+ * ignored). A bare string is a citizen's id.
+ */
+export async function usableAttachments(q: Queryable, owner: string | AttachmentOwner, ids: readonly string[]): Promise<AttachmentRow[]> {
   const wanted = attachmentIdsIn(ids);
   if (wanted.length === 0) return [];
   // By primary key only, ownership checked here: a condition on the owner could lead the planner to
-  // scan every file of a citizen with many uploads.
-  return usableBy(citizenId, await q.select().from(attachments).where(inArray(attachments.id, wanted)));
+  // scan every file of an owner with many uploads.
+  const rows = await q.select().from(attachments).where(inArray(attachments.id, wanted));
+  return usableBy(typeof owner === 'string' ? { kind: 'citizen', id: owner } : owner, rows);
 }
 
 /**

@@ -6,11 +6,15 @@ import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
 import { AgencyDirectory } from '../units/agency-directory.ts';
 import { CurrentCommunes } from '../units/current-communes.ts';
+import { RefreshingCache } from '../units/reference-cache.ts';
+import { loadWorkingCalendar } from '../calendar/load-calendar.ts';
 import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
 import { prepareSubmitQueries } from './submit-queries.ts';
+import { deadlineCalendarFor } from './deadline-calendar.ts';
+import { intakeRoutes } from './intake-routes.ts';
 
 export interface DossiersModuleOptions {
   config: AppConfig;
@@ -25,10 +29,13 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   const { config } = opts;
   const format = parseDossierCodeFormat(config.dossierCodeFormat);
   if (!format.ok) throw new Error(`DOSSIER_CODE_FORMAT: ${format.reason}`);
+  // Administrators edit days off a few times a year; a minute's delay before submissions see it is fine.
+  const workingCalendar = new RefreshingCache(() => loadWorkingCalendar(opts.database.db, config.provinceCode), 60_000);
   const deps: DossierDeps = {
     db: opts.database.db,
     query: (statement) => opts.database.query(statement),
     submitQueries: prepareSubmitQueries(opts.database.db),
+    workingCalendar: () => workingCalendar.get(),
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     objectStore: opts.objectStore,
@@ -45,6 +52,8 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
     prefix: '/api/v1',
     deps,
     publicLookupPerMinute: config.publicLookupPerMinute,
-    dispatchAfterCommit: config.mail.dispatch === 'after-commit',
+    dispatchAfterCommit: config.mail.dispatch !== 'queue-only',
   });
+  const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
+  await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
 }

@@ -37,7 +37,8 @@ function contentDisposition(kind: 'inline' | 'attachment', fileName: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function sendFile(
+/** Sends stored bytes as a private, uncached download or inline view. */
+export function sendFile(
   reply: FastifyReply,
   file: { bytes: Uint8Array; mediaType: string; fileName: string },
   kind: 'inline' | 'attachment',
@@ -156,8 +157,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
     },
     async (request, reply) => {
       const outcome = await submitDossier(deps, {
-        citizen: citizenOf(request),
-        sessionMethod: request.sessionMethod,
+        submitter: { kind: 'applicant', citizen: citizenOf(request), sessionMethod: request.sessionMethod },
         idempotencyKey: request.headers['idempotency-key'],
         body: request.body,
         actor: actorOf(request),

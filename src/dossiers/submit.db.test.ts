@@ -84,10 +84,10 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
       ['GIAY_CHUNG_SINH', 'upload', certificate],
       ['GIAY_TO_TUY_THAN', 'population_db', null],
     ]);
-    // 1 working day, weekends skipped (interim rule): never a Saturday or Sunday, at 17:00 Vietnam time.
-    const appointment = new Date(new Date(dossier.appointmentAt).getTime() + 7 * 3600_000);
-    expect([0, 6]).not.toContain(appointment.getUTCDay());
-    expect(appointment.getUTCHours()).toBe(17);
+    // 1 working day by the province's working calendar: the same moment the calendar API answers.
+    const submittedAt = ((await (await an.get(`/api/v1/dossiers/${dossier.code}`)).json()) as { submittedAt: string }).submittedAt;
+    const calendar = await an.get(`/api/v1/calendar/appointment?from=${encodeURIComponent(submittedAt)}&amount=1&unit=working_days`);
+    expect(dossier.appointmentAt).toBe(((await calendar.json()) as { appointmentAt: string }).appointmentAt);
 
     // What the submission answered is what was written: the same dossier read back from the database.
     expect(await (await an.get(`/api/v1/dossiers/${dossier.code}`)).json()).toEqual(dossier);

@@ -15,10 +15,16 @@ export const submitDossierBody = z.strictObject({
     .describe('Commune whose agency handles a commune-level procedure; default: the receiving centre’s commune'),
   formData: z.record(z.string(), z.unknown()).describe('Answers to the version’s form definition ({} when it has none)'),
   components: z
-    .array(z.strictObject({ componentCode: z.string().min(1).max(60), attachmentIds: z.array(z.uuid()).max(20) }))
+    .array(
+      z.strictObject({
+        componentCode: z.string().min(1).max(60),
+        attachmentIds: z.array(z.uuid()).max(20).default([]),
+        storeDocumentId: z.uuid().optional().describe('A document of my electronic store used instead of a file (see reusable-documents)'),
+      }),
+    )
     .max(50)
     .default([])
-    .describe('Files per component; merged with the attachment ids in the form’s file fields'),
+    .describe('Files per component, or a store document; merged with the attachment ids in the form’s file fields'),
   contact: z
     .strictObject({ email: z.email().max(320).optional(), phone: z.string().max(30).optional() })
     .default({})

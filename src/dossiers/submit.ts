@@ -2,30 +2,58 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { uniqueViolation, violatedCheck } from '../platform/db/errors.ts';
 import type { Actor } from '../platform/audit/record.ts';
+import { storeDocumentsForSubmission } from '../documents/store.ts';
+import { computeAppointment } from '../calendar/domain/appointment.ts';
+import { vietnamToday } from '../units/routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
-import type { CitizenPrincipal } from '../identity/principal.ts';
+import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { validateFormData, type FormDefinition } from '../procedures/forms/index.ts';
-import { attachmentIdsIn, usableBy } from './attachments.ts';
+import { attachmentIdsIn, usableBy, type AttachmentOwner } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
-import { computeInterimAppointment } from './domain/appointment.ts';
 import { mentionedAttachmentIds, offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
 import { formatDossierCode } from './domain/dossier-code.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { canonicalJson, fixedFeeTotal, isValidIdempotencyKey, resolveHandlingAgency } from './domain/submission-rules.ts';
 import { presentDossier, type DossierView } from './present.ts';
 import { agencyName, loadDossierRecord, referenceData, type AgencyName, type DossierRecord } from './records.ts';
-import { dossiers, idempotencyKeys, type AttachmentRow, type DossierRow } from './schema.ts';
+import { communityHelpers, dossiers, idempotencyKeys, type AttachmentRow, type DossierRow } from './schema.ts';
 import type { SubmitDossierBody } from './submit.schema.ts';
 
-export interface SubmitCommand {
+/** The applicant's own signed-in session (genuine online, channel 2). */
+export interface ApplicantSubmitter {
+  kind: 'applicant';
   citizen: CitizenPrincipal;
   /** How the citizen's session was opened ('vneid'); recorded on the first event. */
   sessionMethod: string | null;
+}
+
+/**
+ * An officer registering a dossier: `counter` = paper received at the counter (channel 1, components
+ * scanned by the officer); `assisted` = keyed online on the applicant's behalf (channel 2).
+ */
+export interface OfficerSubmitter {
+  kind: 'counter' | 'assisted';
+  officer: OfficerPrincipal;
+  applicant: { idNumber: string; name: string; email?: string | undefined; phone?: string | undefined };
+  /** Agency network/terminal the officer keyed from. */
+  terminal: string;
+  /** Community digital-technology team member credited (community_helpers.id), if any. */
+  helperId: string | null;
+}
+
+export type Submitter = ApplicantSubmitter | OfficerSubmitter;
+
+export interface SubmitCommand {
+  submitter: Submitter;
   idempotencyKey: string | undefined;
   body: SubmitDossierBody;
   actor: Actor;
   lang: 'vi' | 'en';
+}
+
+function principalOfSubmitter(s: Submitter): AttachmentOwner {
+  return s.kind === 'applicant' ? { kind: 'citizen', id: s.citizen.id } : { kind: 'officer', id: s.officer.id };
 }
 
 export interface SubmitOutcome {
@@ -38,20 +66,18 @@ export interface SubmitOutcome {
 
 const idempotencyPrimaryKey = 'idempotency_keys_principal_kind_principal_id_key_pk';
 const dossierCodeKey = 'dossiers_code_key';
-const uploadHasFileCheck = 'dossier_components_upload_has_file';
+const fileClaimedCheck = 'dossier_components_file_claimed';
 const maxCodeAttempts = 5;
 // A procedure without an online form accepts only an empty formData: every key is an unknown field.
 const noForm: FormDefinition = { version: 1, title: { vi: '-', en: '-' }, fields: [] };
 
-function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-async function replay(deps: DossierDeps, citizenId: string, key: string, requestHash: string): Promise<SubmitOutcome | null> {
+async function replay(deps: DossierDeps, principal: AttachmentOwner, key: string, requestHash: string): Promise<SubmitOutcome | null> {
   const [seen] = await deps.db
     .select({ requestHash: idempotencyKeys.requestHash, dossierId: idempotencyKeys.dossierId })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principalKind, 'citizen'), eq(idempotencyKeys.principalId, citizenId), eq(idempotencyKeys.key, key)));
+    .where(
+      and(eq(idempotencyKeys.principalKind, principal.kind), eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key)),
+    );
   if (!seen) return null;
   if (seen.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   const [row] = await deps.db.select().from(dossiers).where(eq(dossiers.id, seen.dossierId));
@@ -91,41 +117,43 @@ export function lookupUrlOf(publicUrl: string, code: string): string {
 }
 
 /**
- * Nộp hồ sơ trực tuyến — a signed-in citizen submits a dossier for the current version of a procedure
- * at any receiving centre of the province (Decree 118/2025/NĐ-CP). Checks everything first (form with
- * the same validateFormData the browser runs, components and attachments, agency), then commits the
- * dossier (status 1, channel 2, submitted by the applicant's own session), its components, the claim on
- * the attachments, the first event, the audit row and the receipt e-mail in one transaction. The same
- * Idempotency-Key returns the first dossier, also when retries race (the key's primary key decides).
+ * Nộp hồ sơ — a dossier submitted for the current version of a procedure at any receiving centre of
+ * the province (Decree 118/2025/NĐ-CP): by the applicant's own signed-in session, or keyed by an
+ * officer (counter, assisted). Checks everything first (form with the same validateFormData the
+ * browser runs, components and attachments, agency), then writes the dossier, its components, the
+ * claim on the attachments, the first event, the audit row and the receipt e-mail in one statement.
+ * The same Idempotency-Key returns the first dossier, also when retries race (the key's primary key
+ * decides).
  */
 export async function submitDossier(deps: DossierDeps, command: SubmitCommand): Promise<SubmitOutcome> {
+  const principal = principalOfSubmitter(command.submitter);
   const key = command.idempotencyKey;
   if (key === undefined || key === '') throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
   if (!isValidIdempotencyKey(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const requestHash = createHash('sha256').update(canonicalJson(command.body)).digest('hex');
   let prepared: PreparedSubmission;
   try {
-    prepared = await prepareSubmission(deps, command);
+    prepared = await prepareSubmission(deps, command, principal);
   } catch (error) {
     // A retry of a request that went through is refused by the checks (its files are claimed now):
     // the key is looked up only then, so a first submission costs no extra query.
     if (error instanceof AppError) {
-      const seen = await replay(deps, command.citizen.id, key, requestHash);
+      const seen = await replay(deps, principal, key, requestHash);
       if (seen) return seen;
     }
     throw error;
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commitSubmission(deps, command, prepared, key, requestHash);
+      return await commitSubmission(deps, command, prepared, principal, key, requestHash);
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === dossierCodeKey && attempt < maxCodeAttempts) continue;
       // A request with the same key committed meanwhile: its key or its files were taken first
       // (which of the two a concurrent retry trips over is up to the database). Answer with its dossier.
-      const isFileTaken = violatedCheck(error) === uploadHasFileCheck;
+      const isFileTaken = violatedCheck(error) === fileClaimedCheck;
       if (constraint === idempotencyPrimaryKey || isFileTaken) {
-        const first = await replay(deps, command.citizen.id, key, requestHash);
+        const first = await replay(deps, principal, key, requestHash);
         if (first) return first;
       }
       // Another submission claimed a file after the checks: this one stored nothing.
@@ -137,23 +165,26 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
 
 /** Everything checked and decided before the write: the dossier's values and what to record with it. */
 interface PreparedSubmission {
-  values: Omit<typeof dossiers.$inferInsert, 'id' | 'code'>;
-  plan: PlannedComponent[];
+  values: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'submittedAt'> & { submittedAt: Date };
+  components: PlannedComponent[];
   files: Map<string, AttachmentRow>;
   procedure: DossierRecord['procedure'];
   receivingAgency: AgencyName;
   handlingAgency: AgencyName;
 }
 
-async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Promise<PreparedSubmission> {
-  const { citizen, body } = command;
+async function prepareSubmission(deps: DossierDeps, command: SubmitCommand, principal: AttachmentOwner): Promise<PreparedSubmission> {
+  const { submitter, body } = command;
+  const citizen = submitter.kind === 'applicant' ? submitter.citizen : null;
+  const officer = submitter.kind === 'applicant' ? null : submitter;
+  // The procedure, the reference data and the files named anywhere in the request, in one go.
   const mentioned = attachmentIdsIn(mentionedAttachmentIds(body.components, body.formData));
-  const [[version], reference, rows] = await Promise.all([
+  const [[version], reference, calendar, rows] = await Promise.all([
     deps.submitQueries.currentVersion.execute({ provinceCode: deps.provinceCode, code: body.procedureCode }),
     referenceData(deps),
+    deps.workingCalendar(),
     mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
   ]);
-  const usable = usableBy(citizen.id, rows);
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: body.procedureCode });
   const current = version.version;
   if (current.version !== body.procedureVersion)
@@ -179,12 +210,28 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Pro
   if (!handling.ok) throw new AppError('HANDLING_COMMUNE_INVALID', { reason: 'missing' });
 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
-  const files = new Map(usable.map((a) => [a.id, a]));
+  const files = new Map(usableBy(principal, rows).map((a) => [a.id, a]));
+  const applicantIdNumber = citizen?.idNumber ?? officer?.applicant.idNumber ?? '';
+  const fromStore = await storeDocumentsForSubmission(deps.db, applicantIdNumber, body.components, vietnamToday(now));
   const plan = planComponents(current.components, offered, files, {
     hasOnlineForm: current.formDefinition !== null,
-    isIdentityVerified: (citizen.identityLevel ?? 0) >= 2,
+    // An officer keying a dossier has no VNeID-verified identity to reuse: the ID must be among the components.
+    isIdentityVerified: (citizen?.identityLevel ?? 0) >= 2,
+    fromStore,
   });
   if (!plan.ok) throw new AppError(plan.error, plan.details);
+  // Paper components the officer scanned at the counter are counted as counter scans, not online uploads.
+  const components =
+    submitter.kind === 'counter'
+      ? plan.components.map((c) => (c.source === 'upload' ? { ...c, source: 'counter_scan' as const } : c))
+      : plan.components;
+  if (officer?.helperId) {
+    const [helper] = await deps.db
+      .select({ id: communityHelpers.id })
+      .from(communityHelpers)
+      .where(eq(communityHelpers.id, officer.helperId));
+    if (!helper) throw new AppError('HELPER_NOT_FOUND', { helperId: officer.helperId });
+  }
 
   return {
     values: {
@@ -195,24 +242,27 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Pro
       handlingAgencyCode: handling.agencyCode,
       unitCode: handling.unitCode,
       status: nextStatus('submit', null) ?? 1,
-      channel: 2,
-      submitterKind: 'applicant',
-      applicantCitizenId: citizen.id,
+      channel: submitter.kind === 'counter' ? 1 : 2,
+      submitterKind: submitter.kind,
+      submitterOfficerId: officer?.officer.id ?? null,
+      submitterTerminal: officer?.terminal ?? null,
+      helperId: officer?.helperId ?? null,
+      applicantCitizenId: citizen?.id ?? null,
       applicantKind: 'citizen',
-      applicantIdNumber: citizen.idNumber,
-      applicantName: citizen.fullName,
-      applicantEmail: body.contact.email ?? citizen.email,
-      applicantPhone: body.contact.phone ?? citizen.phone,
-      isVneidVerified: command.sessionMethod === 'vneid' && (citizen.identityLevel ?? 0) >= 2,
+      applicantIdNumber,
+      applicantName: citizen?.fullName ?? officer?.applicant.name ?? '',
+      applicantEmail: officer ? (officer.applicant.email ?? null) : (body.contact.email ?? citizen?.email ?? null),
+      applicantPhone: officer ? (officer.applicant.phone ?? null) : (body.contact.phone ?? citizen?.phone ?? null),
+      isVneidVerified: submitter.kind === 'applicant' && submitter.sessionMethod === 'vneid' && (citizen?.identityLevel ?? 0) >= 2,
       formData: body.formData,
       feeTotalVnd: fixedFeeTotal(current.fees),
       currentStep: 'reception',
       submittedAt: now,
-      // INTERIM (weekends only) until src/calendar lands on main: see domain/appointment.ts.
-      appointmentAt: computeInterimAppointment(now, current.timeAmount, current.timeUnit),
+      // Ngày hẹn trả kết quả from the province's working calendar (holidays, make-up days, office hours).
+      appointmentAt: computeAppointment(now, current.timeAmount, current.timeUnit, calendar).appointmentAt,
       updatedAt: now,
     },
-    plan: plan.components,
+    components,
     files,
     procedure: { code: version.procedureCode, version: current.version, name: current.name, nameEn: current.nameEn },
     receivingAgency: agencyName(receiving.code, reference),
@@ -222,51 +272,51 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Pro
 
 /**
  * The submission's write: the dossier, its idempotency key, the claim on its files, its components,
- * first event, audit row, receipt e-mail and the removal of the draft, as ONE statement of
+ * first event, audit row, receipt e-mail and the removal of the applicant's draft, as ONE statement of
  * data-modifying CTEs. PostgreSQL runs a statement as one transaction (all or nothing) and this one
  * costs one round trip. Hand-written and prepared by name: building it through the query builder took
  * more CPU than the database took to run it (measured with `npm run bench`). The columns must follow
  * schema.ts; the API tests on both backends read every row back.
  *
- * The files are claimed first and upload components take their attachment ids from the claim: a file
- * another submission claimed meanwhile leaves an upload without its file, which the check
- * dossier_components_upload_has_file refuses, undoing the whole statement.
+ * The files are claimed first and file components take their attachment ids from the claim: a file
+ * another submission claimed meanwhile leaves an upload or counter scan without its file, which the
+ * check dossier_components_file_claimed refuses, undoing the whole statement.
  */
 const submitStatement = `
 WITH dossier AS (
   INSERT INTO dossiers (id, code, province_code, procedure_version_id, procedure_code, receiving_agency_code,
-    handling_agency_code, unit_code, status, channel, submitter_kind, applicant_citizen_id, applicant_kind,
-    applicant_id_number, applicant_name, applicant_email, applicant_phone, is_vneid_verified, form_data,
-    fee_total_vnd, current_step, submitted_at, appointment_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'applicant', $11, 'citizen', $12, $13, $14, $15, $16, $17::jsonb,
-    $18, 'reception', $19::timestamptz, $20::timestamptz, $19::timestamptz)
+    handling_agency_code, unit_code, status, channel, submitter_kind, submitter_officer_id, submitter_terminal,
+    helper_id, applicant_citizen_id, applicant_kind, applicant_id_number, applicant_name, applicant_email,
+    applicant_phone, is_vneid_verified, form_data, fee_total_vnd, current_step, submitted_at, appointment_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'citizen', $16, $17, $18, $19, $20,
+    $21::jsonb, $22, 'reception', $23::timestamptz, $24::timestamptz, $23::timestamptz)
 ), idempotency AS (
   -- A concurrent retry with the same key waits on this row, then fails on the primary key.
   INSERT INTO idempotency_keys (principal_kind, principal_id, key, request_hash, dossier_id, created_at)
-  VALUES ('citizen', $11, $21, $22, $1, $19::timestamptz)
+  VALUES ($25, $26, $27, $28, $1, $23::timestamptz)
 ), claimed AS (
   UPDATE attachments SET dossier_id = $1
-  WHERE id = ANY($23::uuid[]) AND owner_kind = 'citizen' AND owner_id = $11 AND dossier_id IS NULL
+  WHERE id = ANY($29::uuid[]) AND owner_kind = $25 AND owner_id = $26 AND dossier_id IS NULL
   RETURNING id
 ), components AS (
-  INSERT INTO dossier_components (dossier_id, component_code, name, attachment_id, source, position, created_at)
-  SELECT $1, p.code, p.name, claimed.id, p.source, p.position - 1, $19::timestamptz
-  FROM unnest($24::text[], $25::text[], $26::uuid[], $27::text[]) WITH ORDINALITY AS p(code, name, attachment_id, source, position)
+  INSERT INTO dossier_components (dossier_id, component_code, name, attachment_id, source, store_document_id, position, created_at)
+  SELECT $1, p.code, p.name, claimed.id, p.source, p.store_document_id, p.position - 1, $23::timestamptz
+  FROM unnest($30::text[], $31::text[], $32::uuid[], $33::text[], $34::uuid[])
+    WITH ORDINALITY AS p(code, name, attachment_id, source, store_document_id, position)
   LEFT JOIN claimed ON claimed.id = p.attachment_id
 ), event AS (
   INSERT INTO dossier_events (dossier_id, at, action, from_status, to_status, to_step, actor_kind, actor_id,
     actor_session_method, agency_code, details)
-  VALUES ($1, $19::timestamptz, 'submit', NULL, $9, 'reception', 'citizen', $11, $28, $6,
-    '{"channel": 2, "submitterKind": "applicant"}'::jsonb)
+  VALUES ($1, $23::timestamptz, 'submit', NULL, $9, 'reception', $25, $26, $35, $6, $36::jsonb)
 ), audit AS (
   INSERT INTO audit_log (actor_kind, actor_id, action, subject_type, subject_id, request_id, ip, details)
-  VALUES ($29, $30, 'dossier.submitted', 'dossier', $1::text, $31, $32, $33::jsonb)
+  VALUES ($37, $38, 'dossier.submitted', 'dossier', $1::text, $39, $40, $41::jsonb)
 ), draft AS (
-  DELETE FROM dossier_drafts WHERE citizen_id = $11 AND procedure_code = $5
+  DELETE FROM dossier_drafts WHERE citizen_id = $15 AND procedure_code = $5
 ), email AS (
   INSERT INTO notifications (id, channel, template, recipient, subject, body_text, attachments, subject_type, subject_id, status)
-  SELECT $34::uuid, 'email', 'dossier.received', $14, $35, $36, $37::jsonb, 'dossier', $1::text, 'pending'
-  WHERE $34::uuid IS NOT NULL
+  SELECT $42::uuid, 'email', 'dossier.received', $18, $43, $44, $45::jsonb, 'dossier', $1::text, 'pending'
+  WHERE $42::uuid IS NOT NULL
 )
 SELECT 1 AS done`;
 
@@ -278,11 +328,12 @@ async function commitSubmission(
   deps: DossierDeps,
   command: SubmitCommand,
   prepared: PreparedSubmission,
+  principal: AttachmentOwner,
   key: string,
   requestHash: string,
 ): Promise<SubmitOutcome> {
-  const { citizen } = command;
-  const { values, plan } = prepared;
+  const { submitter, actor } = command;
+  const { values, components } = prepared;
   const now = values.submittedAt;
   const id = randomUUID();
   const code = formatDossierCode(deps.codeFormat, {
@@ -291,13 +342,13 @@ async function commitSubmission(
     at: now,
     randomBytes: randomBytes(deps.codeFormat.randomLength),
   });
-  const row: DossierRow = { ...dossierDefaults, ...values, id, code } as DossierRow;
+  const row = { ...dossierDefaults, ...values, id, code } as DossierRow;
   const record: DossierRecord = {
     row,
     procedure: prepared.procedure,
     receivingAgency: prepared.receivingAgency,
     handlingAgency: prepared.handlingAgency,
-    components: plan.map((c) => {
+    components: components.map((c) => {
       const file = c.attachmentId ? prepared.files.get(c.attachmentId) : undefined;
       return {
         componentCode: c.componentCode,
@@ -311,42 +362,53 @@ async function commitSubmission(
     }),
     events: [{ at: now, action: 'submit', toStatus: row.status, reason: null }],
   };
-  const attachmentIds = plan.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
+  const officer = submitter.kind === 'applicant' ? null : submitter;
   const notificationId = row.applicantEmail ? randomUUID() : null;
   const email = row.applicantEmail ? receiptEmail(record, lookupUrlOf(deps.publicUrl, code)) : null;
-  const actor = command.actor;
   await deps.query({
     name: 'dossiers.submit',
     text: submitStatement,
     values: [
       id,
       code,
-      values.provinceCode,
-      values.procedureVersionId,
-      values.procedureCode,
-      values.receivingAgencyCode,
-      values.handlingAgencyCode,
-      values.unitCode,
-      values.status,
-      values.channel,
-      citizen.id,
-      values.applicantIdNumber,
-      values.applicantName,
-      values.applicantEmail ?? null,
-      values.applicantPhone ?? null,
-      values.isVneidVerified,
-      JSON.stringify(values.formData),
-      values.feeTotalVnd,
+      row.provinceCode,
+      row.procedureVersionId,
+      row.procedureCode,
+      row.receivingAgencyCode,
+      row.handlingAgencyCode,
+      row.unitCode,
+      row.status,
+      row.channel,
+      row.submitterKind,
+      row.submitterOfficerId,
+      row.submitterTerminal,
+      row.helperId,
+      row.applicantCitizenId,
+      row.applicantIdNumber,
+      row.applicantName,
+      row.applicantEmail,
+      row.applicantPhone,
+      row.isVneidVerified,
+      JSON.stringify(row.formData),
+      row.feeTotalVnd,
       now.toISOString(),
-      values.appointmentAt?.toISOString() ?? null,
+      row.appointmentAt?.toISOString() ?? null,
+      principal.kind,
+      principal.id,
       key,
       requestHash,
-      attachmentIds,
-      plan.map((c) => c.componentCode),
-      plan.map((c) => c.name),
-      plan.map((c) => c.attachmentId),
-      plan.map((c) => c.source),
-      command.sessionMethod,
+      components.flatMap((c) => (c.attachmentId ? [c.attachmentId] : [])),
+      components.map((c) => c.componentCode),
+      components.map((c) => c.name),
+      components.map((c) => c.attachmentId),
+      components.map((c) => c.source),
+      components.map((c) => c.storeDocumentId ?? null),
+      submitter.kind === 'applicant' ? submitter.sessionMethod : null,
+      JSON.stringify({
+        channel: row.channel,
+        submitterKind: submitter.kind,
+        ...(officer ? { terminal: officer.terminal, helperId: officer.helperId } : {}),
+      }),
       actor.kind,
       actor.id,
       actor.requestId ?? null,
@@ -356,6 +418,7 @@ async function commitSubmission(
         procedureCode: row.procedureCode,
         procedureVersion: prepared.procedure.version,
         receivingAgencyCode: row.receivingAgencyCode,
+        submitterKind: submitter.kind,
       }),
       notificationId,
       email?.subject ?? null,
@@ -370,16 +433,16 @@ async function commitSubmission(
 
 // Column defaults of a new dossier row, for the record built in memory (schema.ts has the same defaults).
 const dossierDefaults = {
-  submitterOfficerId: null,
-  submitterTerminal: null,
-  helperId: null,
-  applicantTaxCode: null,
   assignedOfficerId: null,
+  applicantTaxCode: null,
   receivedAt: null,
   pausedAt: null,
   supplementRequestCount: 0,
   processingEndedAt: null,
   returnedAt: null,
   withdrawnAt: null,
+  decision: null,
+  returnMethod: null,
+  isMarkedLate: false,
   version: 1,
 } satisfies Partial<DossierRow>;

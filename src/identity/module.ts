@@ -26,6 +26,8 @@ function needsCsrfCheck(request: FastifyRequest): boolean {
   const path = request.url.split('?', 1)[0] ?? '';
   // The sandbox provider's own endpoints (token, interaction forms) are exempt: it is a separate party.
   if (path.startsWith(`${sandboxPrefix}/`)) return false;
+  // Public endpoints need no session and change nothing (e.g. checking an uploaded PDF): nothing to forge.
+  if (path.startsWith('/api/v1/public/')) return false;
   return path === '/api' || path.startsWith('/api/') || path === '/auth' || path.startsWith('/auth/');
 }
 

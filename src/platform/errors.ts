@@ -62,6 +62,163 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  // Signed documents
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  DOCUMENT_ALREADY_REVOKED: { status: 409, vi: 'Văn bản đã bị thu hồi trước đó.', en: 'The document has already been revoked.' },
+  SIGNING_KEY_MISSING: {
+    status: 503,
+    vi: 'Cơ quan chưa được cấu hình khoá ký số.',
+    en: 'No signing key is configured for the agency.',
+  },
+  FILE_MISSING: { status: 400, vi: 'Vui lòng chọn tệp cần gửi.', en: 'Attach the file to send.' },
+  FILE_NOT_PDF: { status: 415, vi: 'Tệp gửi lên không phải là tệp PDF.', en: 'The file is not a PDF.' },
+  // Dossiers: workflow
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_OUT_OF_SCOPE: {
+    status: 403,
+    vi: 'Hồ sơ không thuộc cơ quan, đơn vị bạn phụ trách.',
+    en: 'The dossier does not belong to an agency or unit you serve.',
+  },
+  DOSSIER_CHANGED: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.',
+    en: 'The dossier was changed by someone else; reload it and try again.',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hoặc bước hiện tại của hồ sơ.',
+    en: 'This action is not allowed at the dossier’s current status or step.',
+  },
+  ROLE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại.',
+    en: 'Your role may not take this action at the current step.',
+  },
+  REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu rõ lý do.', en: 'A reason is required.' },
+  SUPPLEMENT_COMPONENTS_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng liệt kê các thành phần hồ sơ cần bổ sung, hoàn thiện.',
+    en: 'List the dossier components to be supplemented.',
+  },
+  APPOINTMENT_REQUIRED: { status: 400, vi: 'Vui lòng chọn ngày hẹn trả kết quả mới.', en: 'A new appointment is required.' },
+  APPOINTMENT_IN_PAST: {
+    status: 400,
+    vi: 'Ngày hẹn trả kết quả mới phải ở tương lai.',
+    en: 'The new appointment must be in the future.',
+  },
+  APPOINTMENT_NOT_LATER: {
+    status: 400,
+    vi: 'Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại.',
+    en: 'The new appointment must be later than the current one.',
+  },
+  APOLOGY_AFTER_DEADLINE: {
+    status: 409,
+    vi: 'Đã quá ngày hẹn trả kết quả: phiếu xin lỗi và hẹn lại phải được gửi trước thời hạn.',
+    en: 'The appointment has passed: the apology and new appointment must be issued before the deadline.',
+  },
+  RETURN_METHOD_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn hình thức trả kết quả.',
+    en: 'Choose how the result is returned.',
+  },
+  TARGET_STEP_INVALID: {
+    status: 400,
+    vi: 'Bước chuyển đến không hợp lệ.',
+    en: 'The target step is not valid for this action.',
+  },
+  TARGET_AGENCY_INVALID: {
+    status: 400,
+    vi: 'Cơ quan chuyển đến không hợp lệ.',
+    en: 'The target agency is not valid.',
+  },
+  SLIP_NOT_AVAILABLE: {
+    status: 404,
+    vi: 'Hồ sơ chưa có phiếu này.',
+    en: 'This slip has not been issued for the dossier.',
+  },
+  WORKFLOW_INVALID: { status: 400, vi: 'Quy trình xử lý không hợp lệ.', en: 'The workflow definition is invalid.' },
+  // Counter and assisted intake
+  HELPER_NOT_FOUND: {
+    status: 422,
+    vi: 'Không tìm thấy thành viên Tổ công nghệ số cộng đồng này.',
+    en: 'The community digital-technology team member does not exist.',
+  },
+  RECEIVING_AGENCY_REQUIRED: {
+    status: 400,
+    vi: 'Bạn tiếp nhận hồ sơ tại nhiều cơ quan: vui lòng chọn cơ quan tiếp nhận.',
+    en: 'You receive dossiers at several agencies: choose the receiving agency.',
+  },
+  // Indicators
+  PORTAL_FILE_MISSING: {
+    status: 400,
+    vi: 'Thiếu tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia.',
+    en: 'A national public service portal evaluation file is missing.',
+  },
+  PORTAL_FILE_INVALID: {
+    status: 422,
+    vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
+    en: 'A national public service portal evaluation file is malformed.',
+  },
+  // Working-day calendar
+  CALENDAR_YEAR_OUT_OF_RANGE: {
+    status: 400,
+    vi: 'Năm nằm ngoài phạm vi lịch hỗ trợ (1900–2199).',
+    en: 'The year is outside the calendar’s range (1900–2199).',
+  },
+  CALENDAR_DATE_INVALID: { status: 400, vi: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).', en: 'Invalid date (expected YYYY-MM-DD).' },
+  CALENDAR_DATE_NOT_IN_YEAR: { status: 400, vi: 'Ngày không thuộc năm đã chọn.', en: 'The date is not in the chosen year.' },
+  CALENDAR_TIME_INVALID: {
+    status: 400,
+    vi: 'Thời điểm không hợp lệ (định dạng ISO 8601, ví dụ 2026-02-13T09:00:00+07:00).',
+    en: 'Invalid time (expected ISO 8601, e.g. 2026-02-13T09:00:00+07:00).',
+  },
+  CALENDAR_AMOUNT_INVALID: {
+    status: 400,
+    vi: 'Thời hạn không hợp lệ (không âm, trong giới hạn; số tháng phải là số nguyên).',
+    en: 'Invalid amount of time (not negative, within limits; months must be whole).',
+  },
+  CALENDAR_WORKING_HOURS_INVALID: {
+    status: 400,
+    vi: 'Giờ làm việc không hợp lệ: 1–4 khoảng HH:MM theo thứ tự, không chồng lấn.',
+    en: 'Invalid working hours: 1–4 HH:MM periods, in order, not overlapping.',
+  },
+  CALENDAR_MAKEUP_DAY_NOT_WEEKEND: {
+    status: 422,
+    vi: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
+    en: 'A make-up working day must be a Saturday or Sunday.',
+  },
+  CALENDAR_DAY_OFF_ON_WEEKEND: {
+    status: 422,
+    vi: 'Ngày nghỉ bù, hoán đổi phải là ngày trong tuần (thứ Hai – thứ Sáu).',
+    en: 'A compensatory or swapped day off must be a weekday (Monday–Friday).',
+  },
+  CALENDAR_DAY_NOT_FOUND: {
+    status: 404,
+    vi: 'Ngày này không phải ngày lễ, ngày nghỉ hay ngày làm bù trong lịch.',
+    en: 'The calendar has no holiday, day off or make-up day on that date.',
+  },
+  CALENDAR_NO_WORKING_TIME: {
+    status: 422,
+    vi: 'Lịch không còn thời gian làm việc để tính hạn.',
+    en: 'The calendar has no working time left to count.',
+  },
+  // Payments
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    vi: 'Hồ sơ không có khoản phí, lệ phí nào cần thanh toán lúc này.',
+    en: 'The dossier has no fee to pay at this time.',
+  },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán.', en: 'Payment not found.' },
+  PAYMENT_NOT_PAID: {
+    status: 409,
+    vi: 'Giao dịch chưa được thanh toán thành công nên chưa có biên lai.',
+    en: 'The payment has not succeeded, so there is no receipt.',
+  },
+  PAYMENT_GATEWAY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cổng thanh toán tạm thời không sẵn sàng, vui lòng thử lại sau.',
+    en: 'The payment gateway is temporarily unavailable; try again later.',
+  },
   // Attachments
   ATTACHMENT_FILE_MISSING: {
     status: 400,
@@ -131,11 +288,17 @@ export const errorCatalogue = {
     vi: 'Cần chọn một xã, phường, đặc khu của tỉnh, thành phố để giải quyết hồ sơ.',
     en: 'Choose a commune of this province to handle the dossier.',
   },
-  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
   DOSSIER_ALREADY_DECIDED: {
     status: 409,
     vi: 'Hồ sơ đã có kết quả hoặc đã kết thúc, không thể rút.',
     en: 'The dossier has already been decided or closed and cannot be withdrawn.',
+  },
+  // Electronic store (kho dữ liệu điện tử)
+  STORE_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giấy tờ trong kho dữ liệu.', en: 'Document not found in the store.' },
+  STORE_ACCESS_WITHOUT_DOSSIER: {
+    status: 403,
+    vi: 'Chỉ được xem kho dữ liệu của công dân khi đang giải quyết hồ sơ của người đó.',
+    en: 'A person’s store is open to an officer only while handling that person’s dossier.',
   },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },

@@ -139,3 +139,26 @@ describe('offeredAttachments', () => {
     expect(offeredAttachments([], null, { birthCertificate: ['x'] }).size).toBe(0);
   });
 });
+
+describe('planComponents with store documents', () => {
+  const required: Component[] = [
+    { code: 'GIAY_KHAI_SINH', name: 'Giấy khai sinh', form: 'copy', isRequired: true, acceptedFormats: ['pdf'] },
+  ];
+  const context = { hasOnlineForm: false, isIdentityVerified: false };
+
+  it('counts a store document as providing a required component (source store, no file)', () => {
+    const offered = new Map<string, string[]>([['GIAY_KHAI_SINH', []]]);
+    const plan = planComponents(required, offered, new Map(), { ...context, fromStore: new Map([['GIAY_KHAI_SINH', 'store-1']]) });
+    expect(plan).toEqual({
+      ok: true,
+      components: [
+        { componentCode: 'GIAY_KHAI_SINH', name: 'Giấy khai sinh', source: 'store', attachmentId: null, storeDocumentId: 'store-1' },
+      ],
+    });
+  });
+
+  it('still reports COMPONENT_MISSING when neither a file nor a store document is given', () => {
+    const plan = planComponents(required, new Map(), new Map(), { ...context, fromStore: new Map() });
+    expect(plan).toMatchObject({ ok: false, error: 'COMPONENT_MISSING' });
+  });
+});

@@ -7,14 +7,20 @@ import { formatOfMediaType, type AttachmentMediaType } from './file-content.ts';
  * requires. Pure: the application layer loads the applicant's usable attachments and passes them in.
  */
 
-/** How a component reached the dossier: a file uploaded, the online declaration itself, or VNeID identity data. */
-export type ComponentSource = 'upload' | 'eform' | 'population_db';
+/**
+ * How a component reached the dossier: a file uploaded by the applicant, paper scanned by the receiving
+ * officer at the counter, the online declaration itself, VNeID identity data, or a document already in
+ * the applicant's electronic store (DuocLayTuKhoDMQG).
+ */
+export type ComponentSource = 'upload' | 'counter_scan' | 'eform' | 'population_db' | 'store';
 
 export interface PlannedComponent {
   componentCode: string;
   name: string;
   source: ComponentSource;
   attachmentId: string | null;
+  /** The store document reused, when source is `store`. */
+  storeDocumentId?: string;
 }
 
 /** An attachment the applicant owns and no dossier has claimed yet. */
@@ -39,6 +45,11 @@ export interface PlanContext {
   hasOnlineForm: boolean;
   /** The applicant signed in with a level-2 VNeID account (identity verified in person). */
   isIdentityVerified: boolean;
+  /**
+   * Store documents the applicant chose instead of an upload, by component code; the application layer
+   * has checked they are the applicant's own, of that component's type and valid today.
+   */
+  fromStore?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -90,6 +101,11 @@ export function planComponents(
       else components.push({ componentCode: component.code, name: component.name, source: 'upload', attachmentId: id });
     }
     if (ids.length > 0) continue;
+    const storeDocumentId = context.fromStore?.get(component.code);
+    if (storeDocumentId) {
+      components.push({ componentCode: component.code, name: component.name, source: 'store', attachmentId: null, storeDocumentId });
+      continue;
+    }
     const source = sourceWithoutUpload(component.code, context);
     if (source) components.push({ componentCode: component.code, name: component.name, source, attachmentId: null });
     else if (component.isRequired) missing.push({ code: component.code, name: component.name });

@@ -103,10 +103,12 @@ export function formatOfMediaType(mediaType: AttachmentMediaType): 'pdf' | 'jpg'
  */
 export function sanitiseFileName(name: string | undefined, mediaType: AttachmentMediaType): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
-  // Control characters and the characters Windows forbids in file names.
-  // eslint-disable-next-line no-control-regex
-  const unsafe = /[\u0000-\u001f\u007f<>:"|?*]/g;
-  const cleaned = base.normalize('NFC').replace(unsafe, '').replace(/\s+/g, ' ').trim();
+  const cleaned = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const extension = fileExtensions[mediaType];
   const stem =
     cleaned

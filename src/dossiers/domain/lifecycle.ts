@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../schema.ts';
+import { transitionTable } from './workflow.ts';
 
 /** Text in Vietnamese and English. */
 export interface Bilingual {
@@ -38,7 +39,8 @@ export interface Transition {
  */
 export const citizenTransitions: readonly Transition[] = [
   { action: 'submit', from: [null], to: 1, actor: 'applicant' },
-  { action: 'withdraw', from: [1, 2, 4, 5, 6], to: 7, actor: 'applicant' },
+  // The statuses come from the workflow's transition table, so the two can never disagree.
+  { action: 'withdraw', from: transitionTable.filter((r) => r.action === 'withdraw').flatMap((r) => r.from), to: 7, actor: 'applicant' },
 ];
 
 /** The status an action leads to from `from`, or null when the table does not allow it. */

@@ -63,7 +63,9 @@ export class FileSystemObjectStore implements ObjectStore {
 
   async get(key: string): Promise<Uint8Array | null> {
     try {
-      return await readFile(this.pathOf(key));
+      // A plain Uint8Array, as the interface says (Node's Buffer subclass compares unequal in tests).
+      const bytes = await readFile(this.pathOf(key));
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
