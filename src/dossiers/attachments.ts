@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type { Queryable } from '../platform/db/client.ts';
 import { recordAudit, recordPersonalDataAccess, type Actor } from '../platform/audit/record.ts';
@@ -159,25 +159,27 @@ export interface AttachmentOwner {
   id: string;
 }
 
+/** The distinct UUIDs among `ids` (anything else cannot name an attachment). */
+export function attachmentIdsIn(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id) => uuidPattern.test(id)))];
+}
+
+/** The rows an owner may attach: their own, not claimed by a dossier yet. */
+export function usableBy(owner: AttachmentOwner, rows: readonly AttachmentRow[]): AttachmentRow[] {
+  return rows.filter((a) => a.ownerKind === owner.kind && a.ownerId === owner.id && a.dossierId === null);
+}
+
 /**
  * The owner's own attachments among `ids` that no dossier has claimed yet (ids that are not UUIDs are
  * ignored). A bare string is a citizen's id.
  */
 export async function usableAttachments(q: Queryable, owner: string | AttachmentOwner, ids: readonly string[]): Promise<AttachmentRow[]> {
-  const { kind, id: ownerId } = typeof owner === 'string' ? { kind: 'citizen' as const, id: owner } : owner;
-  const wanted = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
+  const wanted = attachmentIdsIn(ids);
   if (wanted.length === 0) return [];
-  return q
-    .select()
-    .from(attachments)
-    .where(
-      and(
-        inArray(attachments.id, wanted),
-        eq(attachments.ownerKind, kind),
-        eq(attachments.ownerId, ownerId),
-        isNull(attachments.dossierId),
-      ),
-    );
+  // By primary key only, ownership checked here: a condition on the owner could lead the planner to
+  // scan every file of an owner with many uploads.
+  const rows = await q.select().from(attachments).where(inArray(attachments.id, wanted));
+  return usableBy(typeof owner === 'string' ? { kind: 'citizen', id: owner } : owner, rows);
 }
 
 /**

@@ -4,11 +4,15 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../platform/db/client.ts';
 import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
+import { AgencyDirectory } from '../units/agency-directory.ts';
 import { CurrentCommunes } from '../units/current-communes.ts';
+import { RefreshingCache } from '../units/reference-cache.ts';
+import { loadWorkingCalendar } from '../calendar/load-calendar.ts';
 import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
+import { prepareSubmitQueries } from './submit-queries.ts';
 import { deadlineCalendarFor } from './deadline-calendar.ts';
 import { intakeRoutes } from './intake-routes.ts';
 
@@ -25,12 +29,18 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   const { config } = opts;
   const format = parseDossierCodeFormat(config.dossierCodeFormat);
   if (!format.ok) throw new Error(`DOSSIER_CODE_FORMAT: ${format.reason}`);
+  // Administrators edit days off a few times a year; a minute's delay before submissions see it is fine.
+  const workingCalendar = new RefreshingCache(() => loadWorkingCalendar(opts.database.db, config.provinceCode), 60_000);
   const deps: DossierDeps = {
     db: opts.database.db,
+    query: (statement) => opts.database.query(statement),
+    submitQueries: prepareSubmitQueries(opts.database.db),
+    workingCalendar: () => workingCalendar.get(),
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     objectStore: opts.objectStore,
     communes: new CurrentCommunes(opts.database.db),
+    agencies: new AgencyDirectory(opts.database.db, config.provinceCode),
     notifications: opts.notifications,
     codeFormat: format.format,
     limits: config.attachments,
@@ -38,7 +48,12 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   };
   opts.notifications.registerRenderer('dossier_receipt', (dossierId) => renderReceiptById(deps, dossierId));
   await app.register(multipart, { limits: { fileSize: config.attachments.maxBytes + 1, files: 1 } });
-  await app.register(dossierRoutes, { prefix: '/api/v1', deps, publicLookupPerMinute: config.publicLookupPerMinute });
+  await app.register(dossierRoutes, {
+    prefix: '/api/v1',
+    deps,
+    publicLookupPerMinute: config.publicLookupPerMinute,
+    dispatchAfterCommit: config.mail.dispatch !== 'queue-only',
+  });
   const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
   await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
 }

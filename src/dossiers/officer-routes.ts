@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officerOf, requireOfficer } from '../identity/guards.ts';
 import { actorOf } from '../identity/http.ts';
 import type { Database } from '../platform/db/client.ts';
+import { AgencyDirectory } from '../units/agency-directory.ts';
 import { CurrentCommunes } from '../units/current-communes.ts';
 import { dossierWorkerRoles } from './dossier-access.ts';
 import { listInbox } from './inbox.ts';
@@ -33,6 +34,7 @@ export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDo
   const deps = { db: opts.database.db, now: opts.now, calendarFor: opts.calendarFor };
   const worker = requireOfficer(...dossierWorkerRoles);
   const communes = new CurrentCommunes(opts.database.db);
+  const agencies = new AgencyDirectory(opts.database.db, opts.provinceCode);
 
   r.get(
     '/officer/inbox',
@@ -101,7 +103,13 @@ export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDo
     },
     async (request, reply) => {
       const { code, form } = request.params;
-      const slip = await downloadSlip({ ...deps, publicUrl: opts.publicUrl, communes }, officerOf(request), code, form, actorOf(request));
+      const slip = await downloadSlip(
+        { ...deps, publicUrl: opts.publicUrl, communes, agencies },
+        officerOf(request),
+        code,
+        form,
+        actorOf(request),
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${slip.fileName}"`)

@@ -19,6 +19,8 @@ import { withdrawDossier } from './withdraw.ts';
 export interface DossierRoutesOptions {
   deps: DossierDeps;
   publicLookupPerMinute: number;
+  /** Send queued e-mail from this process right after the commit (else a worker sends the pending rows). */
+  dispatchAfterCommit: boolean;
 }
 
 // Multipart framing around one file: boundaries, part headers and a few small fields.
@@ -80,8 +82,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
         const attachment = await receiveAttachment(deps, principal, { fileName: part.filename, content: part.file }, actorOf(request));
         return reply.status(201).send(attachment);
       } catch (error) {
-        // Stop reading what is left of a refused upload; the connection is closed after the answer.
-        part.file.resume();
+        // What is left of a refused upload is not read: the connection is closed after the answer.
         reply.header('connection', 'close');
         throw error;
       }
@@ -162,7 +163,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
         actor: actorOf(request),
         lang: requestLanguage(request),
       });
-      if (outcome.notificationId) deps.notifications.dispatch(outcome.notificationId);
+      if (outcome.notificationId && opts.dispatchAfterCommit) deps.notifications.dispatch(outcome.notificationId);
       if (outcome.isReplay) reply.header('idempotent-replayed', 'true');
       return reply.status(outcome.isReplay ? 200 : 201).send(outcome.dossier);
     },

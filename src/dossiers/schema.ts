@@ -143,7 +143,11 @@ export const dossierComponents = pgTable(
     isSupplement: boolean('is_supplement').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dossier_components_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('dossier_components_dossier_idx').on(t.dossierId),
+    // A component made of a file has its file: a submission whose file another dossier claimed fails whole.
+    check('dossier_components_file_claimed', sql`${t.source} NOT IN ('upload', 'counter_scan') OR ${t.attachmentId} IS NOT NULL`),
+  ],
 );
 
 /** A file checked by content and kept in the object store; claimed by a dossier at submission. */

@@ -51,7 +51,7 @@ beforeAll(async () => {
   objectsDir = await mkdtemp(path.join(os.tmpdir(), 'tinhso-objects-'));
   ctx = await createTestContext({
     listen: true,
-    config: { objectStoreDir: objectsDir, mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.test>' } },
+    config: { objectStoreDir: objectsDir, mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.test>', dispatch: 'after-commit' } },
   });
   [an, binh] = await Promise.all([signInSandboxCitizen(ctx.baseUrl, '079090001234'), signInSandboxCitizen(ctx.baseUrl, '079185004321')]);
 });
@@ -84,10 +84,13 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
       ['GIAY_CHUNG_SINH', 'upload', certificate],
       ['GIAY_TO_TUY_THAN', 'population_db', null],
     ]);
-    // 1 working day, weekends skipped (interim rule): never a Saturday or Sunday, at 17:00 Vietnam time.
-    const appointment = new Date(new Date(dossier.appointmentAt).getTime() + 7 * 3600_000);
-    expect([0, 6]).not.toContain(appointment.getUTCDay());
-    expect(appointment.getUTCHours()).toBe(17);
+    // 1 working day by the province's working calendar: the same moment the calendar API answers.
+    const submittedAt = ((await (await an.get(`/api/v1/dossiers/${dossier.code}`)).json()) as { submittedAt: string }).submittedAt;
+    const calendar = await an.get(`/api/v1/calendar/appointment?from=${encodeURIComponent(submittedAt)}&amount=1&unit=working_days`);
+    expect(dossier.appointmentAt).toBe(((await calendar.json()) as { appointmentAt: string }).appointmentAt);
+
+    // What the submission answered is what was written: the same dossier read back from the database.
+    expect(await (await an.get(`/api/v1/dossiers/${dossier.code}`)).json()).toEqual(dossier);
 
     const { db } = ctx.database;
     const [row] = await db.select().from(dossiers).where(eq(dossiers.code, dossier.code));
@@ -100,7 +103,13 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
       unitCode: '26572',
       applicantIdNumber: '079090001234',
       applicantEmail: 'nguyenvanan@example.vn',
+      applicantPhone: '+84901234567',
+      feeTotalVnd: 0,
+      currentStep: 'reception',
+      version: 1,
+      formData: birthRegistrationAnswers(certificate),
     });
+    expect(row?.submittedAt.getTime()).toBe(row?.updatedAt.getTime());
     const events = await db
       .select()
       .from(dossierEvents)
@@ -167,7 +176,7 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
   it('does not wait for SMTP: a mail server that is down leaves the e-mail failed for a retry, the dossier stands', async () => {
     const down = await createTestContext({
       listen: true,
-      config: { objectStoreDir: objectsDir, mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'x@tinhso.test' } },
+      config: { objectStoreDir: objectsDir, mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'x@tinhso.test', dispatch: 'after-commit' } },
     });
     try {
       const citizen = await signInSandboxCitizen(down.baseUrl);
@@ -234,6 +243,25 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
     expect(await dossierTableCounts(ctx.database)).toEqual(after);
   });
 
+  it('lets only one of two concurrent submissions (different keys) claim the same file; the other stores nothing', async () => {
+    const certificate = await uploadPdf(an);
+    const before = await dossierTableCounts(ctx.database);
+    const responses = await Promise.all([1, 2, 3].map(() => submitDossierAs(an, birthRegistrationBody(certificate))));
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    for (const r of responses.filter((x) => x.status === 422)) expect(((await r.json()) as ErrorBody).code).toBe('ATTACHMENT_NOT_FOUND');
+    const after = await dossierTableCounts(ctx.database);
+    expect(after).toEqual({
+      ...before,
+      dossiers: before.dossiers + 1,
+      components: before.components + 3,
+      events: before.events + 1,
+      idempotencyKeys: before.idempotencyKeys + 1,
+      claimedAttachments: before.claimedAttachments + 1,
+      notifications: before.notifications + 1,
+      dossierAudits: before.dossierAudits + 1,
+    });
+  });
+
   it('keeps keys per citizen: another citizen may use the same key', async () => {
     const key = randomUUID();
     expect((await submitDossierAs(an, birthRegistrationBody(await uploadPdf(an)), key)).status).toBe(201);
@@ -242,78 +270,58 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
 });
 
 type Mutate = (body: Record<string, unknown>, ids: { mine: string; binhs: string }) => Record<string, unknown>;
-const withForm =
-  (change: (form: Record<string, Record<string, unknown>>) => void): Mutate =>
-  (body) => {
-    const form = structuredClone(body['formData']) as Record<string, Record<string, unknown>>;
-    change(form);
+
+/** The birth-registration answers with one value (at a dotted path) changed. */
+function answering(path: string, value: unknown): Mutate {
+  return (body) => {
+    const form = structuredClone(body['formData']) as Record<string, unknown>;
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let scope = form;
+    for (const k of keys) scope = scope[k] as Record<string, unknown>;
+    scope[last] = value;
     return { ...body, formData: form };
   };
+}
+
+async function expectRefusedStoringNothing(body: unknown, status: number, code: string): Promise<ErrorBody> {
+  const before = await dossierTableCounts(ctx.database);
+  const res = await submitDossierAs(an, body);
+  const error = (await res.json()) as ErrorBody;
+  expect({ status: res.status, code: error.code }).toEqual({ status, code });
+  expect(await dossierTableCounts(ctx.database)).toEqual(before);
+  return error;
+}
 
 describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend()})`, () => {
-  it.each<[string, Mutate, number, string, Record<string, unknown>?]>([
-    [
-      'an invalid CCCD',
-      withForm((f) => ((f['mother'] as Record<string, unknown>)['personalId'] = '123456789012')),
-      422,
-      'FORM_INVALID',
-      { field: 'mother.personalId', code: 'invalid_cccd' },
-    ],
-    [
-      'a CCCD with an unknown province code',
-      withForm((f) => ((f['father'] as Record<string, unknown>)['personalId'] = '999090001234')),
-      422,
-      'FORM_INVALID',
-      { field: 'father.personalId', code: 'invalid_cccd' },
-    ],
-    [
-      'an impossible date',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2025-02-30')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.birthDate', code: 'invalid_date' },
-    ],
-    [
-      'a birth date in the future',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['birthDate'] = '2099-01-01')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.birthDate', code: 'date_in_future' },
-    ],
-    [
-      'a choice that is not offered',
-      withForm((f) => ((f['child'] as Record<string, unknown>)['sex'] = 'other')),
-      422,
-      'FORM_INVALID',
-      { field: 'child.sex', code: 'invalid_option' },
-    ],
-    [
-      'a conditional field left empty',
-      withForm((f) => ((f as Record<string, unknown>)['hasForeignElement'] = true)),
-      422,
-      'FORM_INVALID',
-      { field: 'foreignNationality', code: 'required' },
-    ],
-    [
-      'a field the form does not have',
-      withForm((f) => ((f as Record<string, unknown>)['isAdmin'] = true)),
-      422,
-      'FORM_INVALID',
-      { field: 'isAdmin', code: 'unknown_field' },
-    ],
-    [
-      'an unknown commune in an address',
-      withForm((f) => ((f['mother'] as Record<string, unknown>)['residence'] = { communeCode: '99999', street: 'x' })),
-      422,
-      'FORM_INVALID',
-      { field: 'mother.residence.communeCode', code: 'unknown_commune' },
-    ],
+  it.each([
+    ['an invalid CCCD', 'mother.personalId', '123456789012', 'invalid_cccd'],
+    ['a CCCD with an unknown province code', 'father.personalId', '999090001234', 'invalid_cccd'],
+    ['an impossible date', 'child.birthDate', '2025-02-30', 'invalid_date'],
+    ['a birth date in the future', 'child.birthDate', '2099-01-01', 'date_in_future'],
+    ['a choice that is not offered', 'child.sex', 'other', 'invalid_option'],
+    ['a phone number that is not Vietnamese', 'requester.phone', '12345', 'invalid_phone'],
+    ['a field the form does not have', 'isAdmin', true, 'unknown_field'],
+    ['an unknown commune in an address', 'mother.residence', { communeCode: '99999', street: 'x' }, 'unknown_commune'],
+  ])('FORM_INVALID for %s (%s)', async (_name, path, value, code) => {
+    const body = answering(path, value)(birthRegistrationBody(await uploadPdf(an)), { mine: '', binhs: '' });
+    const error = await expectRefusedStoringNothing(body, 422, 'FORM_INVALID');
+    const field = code === 'unknown_commune' ? `${path}.communeCode` : path;
+    expect(error.details['fields']).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
+  });
+
+  it('FORM_INVALID for a conditional field left empty (foreign element ticked, no nationality)', async () => {
+    const body = answering('hasForeignElement', true)(birthRegistrationBody(await uploadPdf(an)), { mine: '', binhs: '' });
+    const error = await expectRefusedStoringNothing(body, 422, 'FORM_INVALID');
+    expect(error.details['fields']).toEqual([expect.objectContaining({ field: 'foreignNationality', code: 'required' })]);
+  });
+
+  it.each<[string, Mutate, number, string]>([
     [
       'another citizen’s attachment',
       (b, ids) => ({
-        ...b,
+        ...answering('birthCertificate', [ids.binhs])(b, ids),
         components: [{ componentCode: 'GIAY_CHUNG_SINH', attachmentIds: [ids.binhs] }],
-        formData: { ...(b['formData'] as object), birthCertificate: [ids.binhs] },
       }),
       422,
       'ATTACHMENT_NOT_FOUND',
@@ -336,15 +344,9 @@ describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend(
     ['a procedure that does not exist', (b) => ({ ...b, procedureCode: '9.999999' }), 404, 'PROCEDURE_NOT_FOUND'],
     ['a version that never existed', (b) => ({ ...b, procedureVersion: 99 }), 409, 'PROCEDURE_VERSION_NOT_CURRENT'],
     ['a malformed body', (b) => ({ ...b, procedureCode: 'khai sinh' }), 400, 'VALIDATION_FAILED'],
-  ])('%s', async (_name, mutate, status, code, field) => {
+  ])('%s', async (_name, mutate, status, code) => {
     const ids = { mine: await uploadPdf(an), binhs: await uploadPdf(binh) };
-    const body = mutate(birthRegistrationBody(ids.mine), ids);
-    const before = await dossierTableCounts(ctx.database);
-    const res = await submitDossierAs(an, body);
-    const error = (await res.json()) as ErrorBody;
-    expect({ status: res.status, code: error.code }).toEqual({ status, code });
-    if (field) expect(error.details['fields']).toEqual(expect.arrayContaining([expect.objectContaining(field)]));
-    expect(await dossierTableCounts(ctx.database)).toEqual(before);
+    await expectRefusedStoringNothing(mutate(birthRegistrationBody(ids.mine), ids), status, code);
   });
 
   it('an invalid tax code (household business closure, a form with a tax code field)', async () => {

@@ -39,7 +39,8 @@ export const idempotencyHeaders = z.looseObject({
     .describe('8–100 printable characters (a UUID); a retry with the same key returns the same dossier'),
 });
 
-const bilingual = z.object({ vi: z.string(), en: z.string() });
+/** Text in Vietnamese and English (status names, history lines). */
+export const bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const dossierSummarySchema = z.object({
   code: z.string(),

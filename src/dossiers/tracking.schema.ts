@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './submit.schema.ts';
 
 export const dossierCodeParams = z.strictObject({ code: z.string().min(1).max(60).describe('Mã hồ sơ, e.g. 79.261121.7KX3MQ') });
 
@@ -17,8 +18,6 @@ export const publicLookupQuery = z.strictObject({
     .regex(/^\d{12}$/, '12 digits')
     .describe('The applicant’s personal identification number (CCCD); the status is shown only when it matches'),
 });
-
-const bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const publicDossierStatusSchema = z.object({
   code: z.string(),

@@ -55,7 +55,7 @@ export async function createDossier(q: Queryable, overrides: Partial<NewDossier>
   if (!row) throw new Error('dossier not inserted');
   await q
     .insert(dossierComponents)
-    .values({ dossierId: row.id, componentCode: 'TO_KHAI', name: 'Tờ khai đăng ký khai sinh', source: 'upload' });
+    .values({ dossierId: row.id, componentCode: 'TO_KHAI', name: 'Tờ khai đăng ký khai sinh', source: 'eform' });
   await q.insert(dossierEvents).values({
     dossierId: row.id,
     at: submittedAt,

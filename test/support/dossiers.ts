@@ -8,6 +8,8 @@ import { notifications } from '../../src/notifications/schema.ts';
 import type { ApiClient } from './api-client.ts';
 import { fileForm, pdfFile } from './files.ts';
 
+export { birthRegistrationAnswers, birthRegistrationBody, daysAgo } from './birth-registration.ts';
+
 /** Rows of every table a submission or withdrawal writes, to prove a refused request stored nothing. */
 export interface DossierTableCounts {
   dossiers: number;
@@ -43,9 +45,6 @@ export async function uploadPdf(client: ApiClient, fileName = 'giay-chung-sinh.p
   expect(res.status, 'upload').toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
-
-// The birth-registration answers live without test-runner imports, so the bench can use them too.
-export { birthRegistrationAnswers, birthRegistrationBody, daysAgo } from './birth-registration.ts';
 
 /** POST /api/v1/dossiers with an Idempotency-Key (a fresh one unless given). */
 export function submitDossierAs(client: ApiClient, body: unknown, key: string | null = randomUUID()): Promise<Response> {

@@ -7,6 +7,7 @@ import { loadDossierForOfficer, type LoadedDossier } from '../dossier-access.ts'
 import type { WorkflowDeps } from '../perform-action.ts';
 import { dossierTimeline, stepDueTimes } from '../read-dossier.ts';
 import { slipOfEvent } from './issued.ts';
+import type { AgencyDirectory } from '../../units/agency-directory.ts';
 import type { CurrentCommunes } from '../../units/current-communes.ts';
 import { loadReceiptSlipData } from '../receipt.ts';
 import { lookupUrlOf } from '../submit.ts';
@@ -46,7 +47,7 @@ function slipDossier(d: LoadedDossier): SlipDossier {
  * them, 05 once the dossier is received. The applicant's data on it is logged as read.
  */
 export async function downloadSlip(
-  deps: WorkflowDeps & { publicUrl: string; communes: CurrentCommunes },
+  deps: WorkflowDeps & { publicUrl: string; communes: CurrentCommunes; agencies: AgencyDirectory },
   officer: OfficerPrincipal,
   code: string,
   form: '01' | BackOfficeSlip,

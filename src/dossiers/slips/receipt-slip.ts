@@ -1,7 +1,7 @@
 import { rgb } from 'pdf-lib';
 import { formatVietnamDateTime, formatVnd, PdfWriter } from '../../platform/pdf/document.ts';
 import type { ComponentSource } from '../domain/components.ts';
-import type { StatutoryTimeUnit } from '../domain/appointment.ts';
+import type { TimeUnit as StatutoryTimeUnit } from '../../calendar/domain/appointment.ts';
 
 /** What the receipt slip (form 01) shows; the same data always renders to the same bytes. */
 export interface ReceiptSlipData {

@@ -27,6 +27,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** Answers whether the database accepts queries right now. */
   ping(): Promise<boolean>;
+  /**
+   * Runs one hand-written statement with positional parameters, outside any transaction (a single
+   * statement is its own transaction). `name` makes it a prepared statement on PostgreSQL, parsed
+   * and planned once per connection: for hot paths where building the query costs more than running it.
+   */
+  query<T extends Record<string, unknown>>(statement: { name: string; text: string; values: unknown[] }): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         return false;
       }
     },
+    async query<T extends Record<string, unknown>>(statement: { name: string; text: string; values: unknown[] }) {
+      return (await pool.query<T>(statement)).rows;
+    },
     async close() {
       await pool.end();
     },
@@ -102,6 +111,9 @@ async function openPglite(dir: string | undefined, loadDataDir: Blob | File | un
       } catch {
         return false;
       }
+    },
+    async query<T extends Record<string, unknown>>(statement: { name: string; text: string; values: unknown[] }) {
+      return (await client.query<T>(statement.text, statement.values)).rows;
     },
     async close() {
       closed = true;
