@@ -6,3 +6,4 @@ export * from '../../procedures/schema.ts';
 export * from '../../dossiers/schema.ts';
 export * from '../../indicators/schema.ts';
 export * from '../../calendar/schema.ts';
+export * from '../../feedback/schema.ts';
