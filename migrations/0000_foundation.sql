@@ -264,7 +264,7 @@ CREATE TABLE "indicator_complaint_facts" (
 	"complaint_id" uuid NOT NULL,
 	"dossier_id" uuid NOT NULL,
 	"province_code" varchar(2) NOT NULL,
-	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
 	"agency_code" text NOT NULL,
 	"procedure_code" varchar(8) NOT NULL,
 	"received_on" date NOT NULL,
@@ -278,6 +278,7 @@ CREATE TABLE "indicator_dossier_facts" (
 	"dossier_id" uuid NOT NULL,
 	"province_code" varchar(2) NOT NULL,
 	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
 	"agency_code" text NOT NULL,
 	"procedure_code" varchar(8) NOT NULL,
 	"received_on" date NOT NULL,
@@ -305,7 +306,7 @@ CREATE TABLE "indicator_dossier_facts" (
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_daily" (
 	"province_code" varchar(2) NOT NULL,
-	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
 	"agency_code" text NOT NULL,
 	"procedure_code" varchar(8) NOT NULL,
 	"day" date NOT NULL,
@@ -343,12 +344,12 @@ CREATE TABLE "indicator_rollup_daily" (
 	"complaints_handled_on_time" integer DEFAULT 0 NOT NULL,
 	"complaints_rated" integer DEFAULT 0 NOT NULL,
 	"complaints_satisfied" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "indicator_rollup_daily_province_code_unit_code_agency_code_procedure_code_day_pk" PRIMARY KEY("province_code","unit_code","agency_code","procedure_code","day")
+	CONSTRAINT "indicator_rollup_daily_province_code_unit_id_agency_code_procedure_code_day_pk" PRIMARY KEY("province_code","unit_id","agency_code","procedure_code","day")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_monthly" (
 	"province_code" varchar(2) NOT NULL,
-	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
 	"agency_code" text NOT NULL,
 	"month" date NOT NULL,
 	"received" integer DEFAULT 0 NOT NULL,
@@ -385,19 +386,19 @@ CREATE TABLE "indicator_rollup_monthly" (
 	"complaints_handled_on_time" integer DEFAULT 0 NOT NULL,
 	"complaints_rated" integer DEFAULT 0 NOT NULL,
 	"complaints_satisfied" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "indicator_rollup_monthly_province_code_month_unit_code_agency_code_pk" PRIMARY KEY("province_code","month","unit_code","agency_code")
+	CONSTRAINT "indicator_rollup_monthly_province_code_month_unit_id_agency_code_pk" PRIMARY KEY("province_code","month","unit_id","agency_code")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_procedure_monthly" (
 	"province_code" varchar(2) NOT NULL,
-	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
 	"procedure_code" varchar(8) NOT NULL,
 	"month" date NOT NULL,
 	"received" integer DEFAULT 0 NOT NULL,
 	"received_online" integer DEFAULT 0 NOT NULL,
 	"with_obligation" integer DEFAULT 0 NOT NULL,
 	"paid_online" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "indicator_rollup_procedure_monthly_province_code_month_unit_code_procedure_code_pk" PRIMARY KEY("province_code","month","unit_code","procedure_code")
+	CONSTRAINT "indicator_rollup_procedure_monthly_province_code_month_unit_id_procedure_code_pk" PRIMARY KEY("province_code","month","unit_id","procedure_code")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_state" (
@@ -545,9 +546,9 @@ CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receivi
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "indicator_complaint_facts_dossier_idx" ON "indicator_complaint_facts" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "indicator_dossier_facts_dossier_idx" ON "indicator_dossier_facts" USING btree ("dossier_id");--> statement-breakpoint
-CREATE INDEX "indicator_dossier_facts_received_idx" ON "indicator_dossier_facts" USING btree ("province_code","unit_code","received_on");--> statement-breakpoint
-CREATE INDEX "indicator_dossier_facts_ended_idx" ON "indicator_dossier_facts" USING btree ("province_code","unit_code","ended_on");--> statement-breakpoint
-CREATE INDEX "indicator_dossier_facts_overdue_idx" ON "indicator_dossier_facts" USING btree ("province_code","unit_code","overdue_from");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_received_idx" ON "indicator_dossier_facts" USING btree ("unit_id","received_on");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_ended_idx" ON "indicator_dossier_facts" USING btree ("unit_id","ended_on");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_overdue_idx" ON "indicator_dossier_facts" USING btree ("unit_id","overdue_from");--> statement-breakpoint
 CREATE INDEX "indicator_rollup_daily_day_idx" ON "indicator_rollup_daily" USING btree ("province_code","day");--> statement-breakpoint
 CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
 CREATE INDEX "complaint_events_complaint_idx" ON "complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint

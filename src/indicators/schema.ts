@@ -75,15 +75,18 @@ export const indicatorRollupDaily = pgTable(
   'indicator_rollup_daily',
   {
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
-    /** The dossier's unit as filed (a commune, or the province for its departments), in its own era. */
-    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    /**
+     * The dossier's unit as filed (a commune, or the province for its departments) in its own era:
+     * the admin_units row, since a code alone is ambiguous across the 2025 reorganisation (0 if unknown).
+     */
+    unitId: integer('unit_id').notNull(),
     agencyCode: text('agency_code').notNull(),
     procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     ...counterColumns(rollupCounters),
   },
   (t) => [
-    primaryKey({ columns: [t.provinceCode, t.unitCode, t.agencyCode, t.procedureCode, t.day] }),
+    primaryKey({ columns: [t.provinceCode, t.unitId, t.agencyCode, t.procedureCode, t.day] }),
     index('indicator_rollup_daily_day_idx').on(t.provinceCode, t.day),
   ],
 );
@@ -93,12 +96,12 @@ export const indicatorRollupMonthly = pgTable(
   'indicator_rollup_monthly',
   {
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
-    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    unitId: integer('unit_id').notNull(),
     agencyCode: text('agency_code').notNull(),
     month: date('month', { mode: 'string' }).notNull(),
     ...counterColumns(rollupCounters),
   },
-  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitCode, t.agencyCode] })],
+  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitId, t.agencyCode] })],
 );
 
 /** Per unit, procedure and month: the counters the "procedures with dossiers / with online payment" indicators need. */
@@ -106,12 +109,12 @@ export const indicatorRollupProcedureMonthly = pgTable(
   'indicator_rollup_procedure_monthly',
   {
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
-    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    unitId: integer('unit_id').notNull(),
     procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
     month: date('month', { mode: 'string' }).notNull(),
     ...counterColumns(procedureCounters),
   },
-  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitCode, t.procedureCode] })],
+  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitId, t.procedureCode] })],
 );
 
 /**
@@ -126,6 +129,8 @@ export const indicatorDossierFacts = pgTable(
     dossierId: uuid('dossier_id').notNull(),
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
     unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    /** The admin_units row of the unit in the dossier's era (0 if the code is unknown). */
+    unitId: integer('unit_id').notNull(),
     agencyCode: text('agency_code').notNull(),
     procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
@@ -154,9 +159,9 @@ export const indicatorDossierFacts = pgTable(
   },
   (t) => [
     index('indicator_dossier_facts_dossier_idx').on(t.dossierId),
-    index('indicator_dossier_facts_received_idx').on(t.provinceCode, t.unitCode, t.receivedOn),
-    index('indicator_dossier_facts_ended_idx').on(t.provinceCode, t.unitCode, t.endedOn),
-    index('indicator_dossier_facts_overdue_idx').on(t.provinceCode, t.unitCode, t.overdueFrom),
+    index('indicator_dossier_facts_received_idx').on(t.unitId, t.receivedOn),
+    index('indicator_dossier_facts_ended_idx').on(t.unitId, t.endedOn),
+    index('indicator_dossier_facts_overdue_idx').on(t.unitId, t.overdueFrom),
   ],
 );
 
@@ -167,7 +172,8 @@ export const indicatorComplaintFacts = pgTable(
     complaintId: uuid('complaint_id').notNull(),
     dossierId: uuid('dossier_id').notNull(),
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
-    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    /** The admin_units row of the unit in the dossier's era (0 if the code is unknown). */
+    unitId: integer('unit_id').notNull(),
     agencyCode: text('agency_code').notNull(),
     procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),

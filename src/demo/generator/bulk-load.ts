@@ -10,7 +10,9 @@ import type { PlannedDossier } from './plan.ts';
 
 type Column = { name: string; type: string; values: unknown[] };
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+// Moments travel as epoch milliseconds (float8) and become timestamptz in the statement: turning
+// millions of them into ISO strings here costs more than the database's to_timestamp.
+const iso = (t: number | null) => t;
 
 function columns(spec: [name: string, type: string][]): Column[] {
   return spec.map(([name, type]) => ({ name, type, values: [] }));
@@ -18,8 +20,8 @@ function columns(spec: [name: string, type: string][]): Column[] {
 
 function insertText(table: string, cols: Column[], constants: Record<string, string> = {}): string {
   const names = [...cols.map((c) => c.name), ...Object.keys(constants)];
-  const selects = [...cols.map((c) => c.name), ...Object.values(constants)];
-  const unnest = cols.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const selects = [...cols.map((c) => (c.type === 'timestamptz' ? `to_timestamp(${c.name} / 1000.0)` : c.name)), ...Object.values(constants)];
+  const unnest = cols.map((c, i) => `$${i + 1}::${c.type === 'timestamptz' ? 'float8' : c.type}[]`).join(', ');
   return `INSERT INTO ${table} (${names.join(', ')}) SELECT ${selects.join(', ')} FROM unnest(${unnest}) AS u(${cols.map((c) => c.name).join(', ')})`;
 }
 
@@ -118,7 +120,7 @@ export class DossierBatch {
   size = 0;
 
   private static push(cols: Column[], values: unknown[]): void {
-    values.forEach((v, i) => (cols[i] as Column).values.push(v));
+    for (let i = 0; i < values.length; i++) (cols[i] as Column).values.push(values[i]);
   }
 
   /** Adds a planned dossier and everything that hangs off it. */

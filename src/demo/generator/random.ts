@@ -51,19 +51,17 @@ const hex = (n: number, width: number) =>
 
 /** A seeded generator: the same seed gives the same sequence. */
 export function seededRandom(seed: string): Random {
-  let [a, b, c, d] = cyrb128(seed);
+  const state = Uint32Array.from(cyrb128(seed));
   const nextUint = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
+    const t = (((a + b) | 0) + d) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    state[3] = (d + 1) | 0;
     return t >>> 0;
   };
   const next = () => nextUint() / 4294967296;

@@ -16,6 +16,7 @@ export const dossierFactColumns = [
   'dossier_id',
   'province_code',
   'unit_code',
+  'unit_id',
   'agency_code',
   'procedure_code',
   'received_on',
@@ -45,7 +46,7 @@ export const complaintFactColumns = [
   'complaint_id',
   'dossier_id',
   'province_code',
-  'unit_code',
+  'unit_id',
   'agency_code',
   'procedure_code',
   'received_on',
@@ -80,6 +81,7 @@ SELECT
   d.id AS dossier_id,
   d.province_code,
   d.unit_code,
+  coalesce(u.id, 0) AS unit_id,
   d.handling_agency_code AS agency_code,
   d.procedure_code,
   ${localDay('d.submitted_at')} AS received_on,
@@ -125,19 +127,30 @@ LEFT JOIN (
 ) c ON c.dossier_id = d.id
 LEFT JOIN (SELECT DISTINCT dossier_id, true AS has_complaint FROM complaints ${only('dossier_id')}) k ON k.dossier_id = d.id
 LEFT JOIN satisfaction_votes v ON v.dossier_id = d.id
+${unitOfDossier}
 ${only('d.id')}`;
 }
+
+/**
+ * The unit a dossier was filed under, in its era: a code names a unit only together with a date
+ * (DOMAIN.md §1), so the admin_units row valid on the day of submission.
+ */
+const unitOfDossier = `LEFT JOIN admin_units u ON u.code = d.unit_code
+  AND u.level = CASE WHEN length(d.unit_code) = 2 THEN 'province' ELSE 'commune' END
+  AND coalesce(u.valid_from, '-infinity'::date) <= ${localDay('d.submitted_at')}
+  AND coalesce(u.valid_to, 'infinity'::date) >= ${localDay('d.submitted_at')}`;
 
 /** One complaint's contribution (received, handled on time or not, rated). */
 export function complaintFactsSelect(scope: string | null): string {
   return `
-SELECT k.id AS complaint_id, k.dossier_id, k.province_code, k.unit_code, k.agency_code, d.procedure_code,
+SELECT k.id AS complaint_id, k.dossier_id, k.province_code, coalesce(u.id, 0) AS unit_id, k.agency_code, d.procedure_code,
   ${localDay('k.received_at')} AS received_on,
   ${localDay('k.handled_at')} AS handled_on,
   k.is_handled_on_time,
   ${localDay('k.rated_at')} AS rated_on,
   k.is_satisfied
 FROM complaints k JOIN dossiers d ON d.id = k.dossier_id
+${unitOfDossier}
 ${scope ? `WHERE k.dossier_id IN (SELECT dossier_id FROM ${scope})` : ''}`;
 }
 
@@ -210,9 +223,9 @@ function spread(source: string, rows: { day: string; values: CounterValues }[], 
         if (v === undefined) return `0${c === 'processingMinutes' ? '::bigint' : ''} AS ${column}`;
         return `sum(${sign} * ${v})::${c === 'processingMinutes' ? 'bigint' : 'int'} AS ${column}`;
       });
-      return `SELECT f.province_code, f.unit_code, f.agency_code, f.procedure_code, ${day} AS day, ${cells.join(', ')}
+      return `SELECT f.province_code, f.unit_id, f.agency_code, f.procedure_code, ${day} AS day, ${cells.join(', ')}
   FROM ${source} f WHERE ${day} IS NOT NULL
-  GROUP BY f.province_code, f.unit_code, f.agency_code, f.procedure_code, ${day}`;
+  GROUP BY f.province_code, f.unit_id, f.agency_code, f.procedure_code, ${day}`;
     })
     .join('\nUNION ALL\n');
 }
@@ -229,9 +242,9 @@ const anyNonZero = (counters: readonly RollupCounter[]) => counters.map((c) => `
 
 /** Sums signed counter rows per daily key, leaving out keys where everything cancels. */
 export function sumByDay(unionOfSpreads: string): string {
-  return `SELECT province_code, unit_code, agency_code, procedure_code, day, ${sums(rollupCounters)}
+  return `SELECT province_code, unit_id, agency_code, procedure_code, day, ${sums(rollupCounters)}
 FROM (${unionOfSpreads}) x
-GROUP BY province_code, unit_code, agency_code, procedure_code, day
+GROUP BY province_code, unit_id, agency_code, procedure_code, day
 HAVING ${anyNonZero(rollupCounters)}`;
 }
 
@@ -240,17 +253,17 @@ const monthOf = (column: string) => `date_trunc('month', ${column})::date`;
 
 /** Monthly sums per unit and agency from daily rows. */
 export function sumByMonth(dailyRows: string): string {
-  return `SELECT province_code, unit_code, agency_code, ${monthOf('day')} AS month, ${sums(rollupCounters)}
+  return `SELECT province_code, unit_id, agency_code, ${monthOf('day')} AS month, ${sums(rollupCounters)}
 FROM ${dailyRows} x
-GROUP BY province_code, unit_code, agency_code, ${monthOf('day')}
+GROUP BY province_code, unit_id, agency_code, ${monthOf('day')}
 HAVING ${anyNonZero(rollupCounters)}`;
 }
 
 /** Monthly sums per unit and procedure from daily rows. */
 export function sumByProcedureMonth(dailyRows: string): string {
-  return `SELECT province_code, unit_code, procedure_code, ${monthOf('day')} AS month, ${sums(procedureCounters)}
+  return `SELECT province_code, unit_id, procedure_code, ${monthOf('day')} AS month, ${sums(procedureCounters)}
 FROM ${dailyRows} x
-GROUP BY province_code, unit_code, procedure_code, ${monthOf('day')}
+GROUP BY province_code, unit_id, procedure_code, ${monthOf('day')}
 HAVING ${anyNonZero(procedureCounters)}`;
 }
 
@@ -263,6 +276,6 @@ ${rows}
 ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates}`;
 }
 
-export const dailyKeys = ['province_code', 'unit_code', 'agency_code', 'procedure_code', 'day'] as const;
-export const monthlyKeys = ['province_code', 'unit_code', 'agency_code', 'month'] as const;
-export const procedureMonthlyKeys = ['province_code', 'unit_code', 'procedure_code', 'month'] as const;
+export const dailyKeys = ['province_code', 'unit_id', 'agency_code', 'procedure_code', 'day'] as const;
+export const monthlyKeys = ['province_code', 'unit_id', 'agency_code', 'month'] as const;
+export const procedureMonthlyKeys = ['province_code', 'unit_id', 'procedure_code', 'month'] as const;
