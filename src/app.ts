@@ -12,6 +12,8 @@ import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { dashboardRoutes } from './indicators/dashboard/routes.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { webApp } from './web/serve.ts';
 
@@ -72,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
+        { name: 'indicators', description: 'Leaders’ dashboard: Decision 766 index, KPIs, rankings, drill-down to dossiers, exports' },
+        { name: 'feedback', description: 'Satisfaction votes and complaints/petitions (phản ánh, kiến nghị) about dossiers' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -89,6 +93,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provinceCode: config.provinceCode,
     now: deps.now ?? (() => new Date()),
   });
+  await app.register(dashboardRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    unitsDataDir: config.unitsDataDir,
+    now: deps.now ?? (() => new Date()),
+  });
+  await app.register(feedbackRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(webApp);
   return app;
 }

@@ -20,7 +20,10 @@ function columns(spec: [name: string, type: string][]): Column[] {
 
 function insertText(table: string, cols: Column[], constants: Record<string, string> = {}): string {
   const names = [...cols.map((c) => c.name), ...Object.keys(constants)];
-  const selects = [...cols.map((c) => (c.type === 'timestamptz' ? `to_timestamp(${c.name} / 1000.0)` : c.name)), ...Object.values(constants)];
+  const selects = [
+    ...cols.map((c) => (c.type === 'timestamptz' ? `to_timestamp(${c.name} / 1000.0)` : c.name)),
+    ...Object.values(constants),
+  ];
   const unnest = cols.map((c, i) => `$${i + 1}::${c.type === 'timestamptz' ? 'float8' : c.type}[]`).join(', ');
   return `INSERT INTO ${table} (${names.join(', ')}) SELECT ${selects.join(', ')} FROM unnest(${unnest}) AS u(${cols.map((c) => c.name).join(', ')})`;
 }

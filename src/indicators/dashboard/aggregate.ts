@@ -57,7 +57,8 @@ export function zeroCounts(): PeriodCounts {
 export function mappingFor(tree: UnitTree, level: TargetLevel, view: View, onlyKey?: string): UnitMapping[] {
   const mapping: UnitMapping[] = [];
   for (const id of tree.byId.keys()) {
-    for (const share of sharesOf(tree, id, level, view)) if (onlyKey === undefined || share.key === onlyKey) mapping.push({ unitId: id, ...share });
+    for (const share of sharesOf(tree, id, level, view))
+      if (onlyKey === undefined || share.key === onlyKey) mapping.push({ unitId: id, ...share });
   }
   return mapping;
 }

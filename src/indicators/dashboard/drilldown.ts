@@ -119,13 +119,29 @@ const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v a
 /** One page (or, for exports, up to `pageSize` rows) of the dossiers behind a number. */
 export async function readDrilldown(
   db: Db,
-  input: { provinceCode: string; unitCode: string; period: string; kind: DrillKind; view: View; page: number; pageSize: number; today: string },
+  input: {
+    provinceCode: string;
+    unitCode: string;
+    period: string;
+    kind: DrillKind;
+    view: View;
+    page: number;
+    pageSize: number;
+    today: string;
+  },
 ): Promise<Drilldown> {
   const tree = await loadUnitTree(db, input.provinceCode);
   const unit = targetUnit(tree, input.unitCode);
   const window = periodWindow(input.period, input.today);
   const { ids, estimated } = contributingUnits(tree, unit.id, input.view);
-  const base = { period: periodOf(window), view: input.view, unit: unitRef(unit), kind: input.kind, page: input.page, pageSize: input.pageSize };
+  const base = {
+    period: periodOf(window),
+    view: input.view,
+    unit: unitRef(unit),
+    kind: input.kind,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
   if (ids.length === 0 || window.months.length === 0) return { ...base, total: 0, rows: [] };
   const where = sql`f.unit_id IN (${sql.join(
     ids.map((id) => sql`${id}`),

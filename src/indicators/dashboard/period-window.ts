@@ -23,7 +23,12 @@ export function periodWindow(text: string, today: string): PeriodWindow {
   const start = periodStart(period);
   const end = periodEnd(period);
   const asOf = end < today ? end : today;
-  const months = start > today ? [] : periodMonths(period).map((m) => `${m}-01`).filter((m) => m <= asOf);
+  const months =
+    start > today
+      ? []
+      : periodMonths(period)
+          .map((m) => `${m}-01`)
+          .filter((m) => m <= asOf);
   return { period, text, start, end, asOf, months, lastDay: monthEnd(months.at(-1) ?? start), isComplete: end < today };
 }
 

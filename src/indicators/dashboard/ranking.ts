@@ -24,8 +24,14 @@ const reorganisedOn = reorganisation2025.firstNewDay;
 export type RankingLevel = 'commune' | 'agency';
 
 /** What a ranking can be ordered by: INDEX, a KPI code, an index group or an index indicator. */
-export function describeIndicator(code: string): { label: Label; unit: 'points' | 'percent' | 'days'; isHigherBetter: boolean; maxScore: number | null } {
-  if (code === 'INDEX') return { label: { vi: 'Chỉ số phục vụ (766)', en: 'Service index (766)' }, unit: 'points', isHigherBetter: true, maxScore: 100 };
+export function describeIndicator(code: string): {
+  label: Label;
+  unit: 'points' | 'percent' | 'days';
+  isHigherBetter: boolean;
+  maxScore: number | null;
+} {
+  if (code === 'INDEX')
+    return { label: { vi: 'Chỉ số phục vụ (766)', en: 'Service index (766)' }, unit: 'points', isHigherBetter: true, maxScore: 100 };
   const kpi = findKpi(code);
   if (kpi) return { label: kpi.label, unit: kpi.unit, isHigherBetter: kpi.isHigherBetter, maxScore: null };
   const set = latestFormulaSet();
@@ -33,7 +39,10 @@ export function describeIndicator(code: string): { label: Label; unit: 'points' 
   if (group) return { label: group.label, unit: 'points', isHigherBetter: true, maxScore: group.maxScore };
   const metric = findMetric(set, code);
   if (metric) return { label: metric.definition.label, unit: 'points', isHigherBetter: true, maxScore: metric.definition.maxScore };
-  throw new AppError('VALIDATION_FAILED', { indicator: code, reason: `one of INDEX, ${kpiCodes.join(', ')}, an index group or indicator code` });
+  throw new AppError('VALIDATION_FAILED', {
+    indicator: code,
+    reason: `one of INDEX, ${kpiCodes.join(', ')}, an index group or indicator code`,
+  });
 }
 
 export interface RankingRow {
@@ -72,7 +81,11 @@ interface Target {
   agencyKind?: string;
 }
 
-function valueOf(indicator: string, index: IndexView, kpis: KpiView[]): { value: number | null; numerator: number | null; denominator: number | null } {
+function valueOf(
+  indicator: string,
+  index: IndexView,
+  kpis: KpiView[],
+): { value: number | null; numerator: number | null; denominator: number | null } {
   if (indicator === 'INDEX') return { value: index.total, numerator: null, denominator: null };
   const kpi = kpis.find((k) => k.code === indicator);
   if (kpi) return { value: kpi.value, numerator: kpi.numerator, denominator: kpi.denominator };
@@ -86,7 +99,10 @@ function valueOf(indicator: string, index: IndexView, kpis: KpiView[]): { value:
 }
 
 /** Ranks values: best first, nothing to rank last; equal values share a rank. */
-export function rankRows<T extends { value: number | null; code: string }>(rows: T[], isHigherBetter: boolean): (T & { rank: number | null })[] {
+export function rankRows<T extends { value: number | null; code: string }>(
+  rows: T[],
+  isHigherBetter: boolean,
+): (T & { rank: number | null })[] {
   const sorted = [...rows].sort((a, b) => {
     if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? a.code.localeCompare(b.code) : 1) : -1;
     const diff = isHigherBetter ? b.value - a.value : a.value - b.value;
@@ -123,7 +139,14 @@ export async function readRanking(
               (u.isCurrent ? window.end >= reorganisedOn : window.start < reorganisedOn),
           )
         : tree.communes;
-    targets = units.map((u) => ({ key: String(u.id), code: u.code, name: u.fullName, nameEn: u.fullNameEn, unitId: u.id, level: 'commune' }));
+    targets = units.map((u) => ({
+      key: String(u.id),
+      code: u.code,
+      name: u.fullName,
+      nameEn: u.fullNameEn,
+      unitId: u.id,
+      level: 'commune',
+    }));
     mapping = mappingFor(tree, 'communes', input.view);
   } else {
     targets = [];
@@ -136,7 +159,9 @@ export async function readRanking(
       db,
       tree.rollupProvinceCodes,
       window,
-      input.level === 'agency' ? [...tree.byId.values()].filter((u) => u.isCurrent).map((u) => ({ unitId: u.id, key: String(u.id), weight: 1, isEstimate: false })) : mapping,
+      input.level === 'agency'
+        ? [...tree.byId.values()].filter((u) => u.isCurrent).map((u) => ({ unitId: u.id, key: String(u.id), weight: 1, isEstimate: false }))
+        : mapping,
     ),
     readMappedCounts(db, tree.rollupProvinceCodes, window, provinceMapping, 'target'),
     readMappedProcedureCounts(db, tree.rollupProvinceCodes, window, provinceMapping),

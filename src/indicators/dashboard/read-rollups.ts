@@ -49,7 +49,11 @@ function mappingRelation(mapping: readonly UnitMapping[]): SQL {
   );
 }
 
-const inList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const inList = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 const weightedSums = (counters: readonly RollupCounter[]): SQL =>
   sql.raw(counters.map((c) => `sum(r.${counterColumn(c)} * m.weight)::float8 AS "${c}"`).join(', '));
@@ -61,7 +65,8 @@ function grouping(by: Grouping): { select: string; group: string } {
 }
 
 type Row = Record<string, unknown> & { key: string; agency_code?: string; month?: string };
-const rowKey = (key: string, agencyCode: string | null | undefined, month: string | null | undefined) => `${key}|${agencyCode ?? ''}|${month ?? ''}`;
+const rowKey = (key: string, agencyCode: string | null | undefined, month: string | null | undefined) =>
+  `${key}|${agencyCode ?? ''}|${month ?? ''}`;
 
 /** The first day of the month after an ISO date's month. */
 function nextMonthStart(isoDate: string): string {

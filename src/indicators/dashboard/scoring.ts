@@ -81,7 +81,10 @@ export function scoreIndex(counts: PeriodCounts, stats: ProcedureStats, period: 
   const whole = Object.fromEntries(
     Object.entries(indexCountsFromRollups(counts, stats)).map(([code, c]) => [
       code,
-      { numerator: c.numerator === null ? null : Math.round(c.numerator), denominator: c.denominator === null ? null : Math.round(c.denominator) },
+      {
+        numerator: c.numerator === null ? null : Math.round(c.numerator),
+        denominator: c.denominator === null ? null : Math.round(c.denominator),
+      },
     ]),
   );
   const score = scoreUnit(whole, formulaSet);

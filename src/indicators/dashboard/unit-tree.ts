@@ -97,10 +97,18 @@ async function readUnitTree(db: Db, provinceCode: string): Promise<UnitTree> {
     .select({ predecessorId: adminUnitLinks.predecessorId, successorId: adminUnitLinks.successorId, kind: adminUnitLinks.kind })
     .from(adminUnitLinks)
     .innerJoin(successor, eq(successor.id, adminUnitLinks.successorId))
-    .where(inArray(adminUnitLinks.predecessorId, db.select({ id: adminUnitLinks.predecessorId }).from(adminUnitLinks).where(inArray(adminUnitLinks.successorId, currentIds))));
+    .where(
+      inArray(
+        adminUnitLinks.predecessorId,
+        db.select({ id: adminUnitLinks.predecessorId }).from(adminUnitLinks).where(inArray(adminUnitLinks.successorId, currentIds)),
+      ),
+    );
   const oldIds = [...new Set(linked.map((l) => l.predecessorId))];
   const oldRows = oldIds.length
-    ? await db.select().from(adminUnits).where(and(inArray(adminUnits.id, oldIds), isNotNull(adminUnits.validTo)))
+    ? await db
+        .select()
+        .from(adminUnits)
+        .where(and(inArray(adminUnits.id, oldIds), isNotNull(adminUnits.validTo)))
     : [];
 
   const byPredecessor = new Map<number, typeof linked>();

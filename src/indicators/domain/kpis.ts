@@ -107,7 +107,7 @@ export const kpiDefinitions: readonly KpiDefinition[] = [
     { vi: 'Tỷ lệ trực tuyến thực chất', en: 'Genuine online rate' },
     {
       vi: 'Số hồ sơ do chính người nộp gửi từ phiên đăng nhập của mình ÷ tổng số hồ sơ tiếp nhận trong kỳ. Hồ sơ cán bộ nhập hộ, nhận tại quầy hoặc qua bưu chính không được tính ở tử số.',
-      en: "Dossiers the applicant submitted from their own signed-in session ÷ all dossiers received in the period. Dossiers keyed in by officers, received at a counter or by post are not in the numerator.",
+      en: 'Dossiers the applicant submitted from their own signed-in session ÷ all dossiers received in the period. Dossiers keyed in by officers, received at a counter or by post are not in the numerator.',
     },
     (c) => c.byApplicant,
     (c) => c.received,
