@@ -268,17 +268,15 @@ export async function submitComplaint(
       })
       .returning();
     if (!row) throw new AppError('INTERNAL_ERROR');
-    await tx
-      .insert(complaintEvents)
-      .values({
-        complaintId: row.id,
-        at: now,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'received',
-        actorKind: 'citizen',
-        actorId: citizen.id,
-      });
+    await tx.insert(complaintEvents).values({
+      complaintId: row.id,
+      at: now,
+      action: 'submit',
+      fromStatus: null,
+      toStatus: 'received',
+      actorKind: 'citizen',
+      actorId: citizen.id,
+    });
     await appendDossierEvent(tx, dossier, now, 'complaint_submit', { kind: 'citizen', id: citizen.id }, { complaintId: row.id });
     await recordAudit(tx, actor, {
       action: 'complaint.submit',

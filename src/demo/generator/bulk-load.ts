@@ -1,5 +1,4 @@
-import type { Db } from '../../platform/db/client.ts';
-import { rawQuery } from '../../platform/db/raw.ts';
+import type { RawClient } from '../../platform/db/raw.ts';
 import type { PlannedDossier } from './plan.ts';
 
 /**
@@ -215,24 +214,33 @@ export class DossierBatch {
     );
   }
 
-  /** Writes the batch: dossiers first (the rest refers to them), then the rest. */
-  async write(db: Db): Promise<void> {
+  /**
+   * Writes the batch in one transaction on one connection: dossiers first (the rest refers to them).
+   * Where the role may, foreign-key triggers are skipped for the load (session_replication_role):
+   * every row refers only to rows written before it or to reference data read from the database.
+   */
+  async write(client: RawClient, skipTriggers: boolean): Promise<void> {
     if (this.size === 0) return;
-    const run = (table: string, cols: Column[], constants?: Record<string, string>) =>
-      (cols[0]?.values.length ?? 0) > 0
-        ? rawQuery(
-            db,
-            insertText(table, cols, constants),
-            cols.map((c) => c.values),
-          )
-        : Promise.resolve([]);
-    await run('dossiers', this.dossiers, { applicant_kind: `'citizen'`, form_data: `'{}'::jsonb` });
-    await Promise.all([
-      run('dossier_events', this.events),
-      run('dossier_components', this.components),
-      run('satisfaction_votes', this.votes),
-      run('complaints', this.complaints),
-    ]);
-    await run('complaint_events', this.complaintEvents);
+    const run = async (table: string, cols: Column[], constants?: Record<string, string>) => {
+      if ((cols[0]?.values.length ?? 0) > 0)
+        await client.query(
+          insertText(table, cols, constants),
+          cols.map((c) => c.values),
+        );
+    };
+    await client.query('BEGIN');
+    try {
+      if (skipTriggers) await client.query('SET LOCAL session_replication_role = replica');
+      await run('dossiers', this.dossiers, { applicant_kind: `'citizen'`, form_data: `'{}'::jsonb` });
+      await run('dossier_events', this.events);
+      await run('dossier_components', this.components);
+      await run('satisfaction_votes', this.votes);
+      await run('complaints', this.complaints);
+      await run('complaint_events', this.complaintEvents);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
   }
 }

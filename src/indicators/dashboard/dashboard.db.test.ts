@@ -29,13 +29,32 @@ beforeAll(async () => {
   // December 2025 in Phường Tam Long: one dossier from the applicant's own session, one keyed in by an
   // officer at the counter's computer (online, assisted), one received on paper at the counter.
   const at = (d: string) => new Date(`2025-12-${d}T09:00:00+07:00`);
-  await insertDossier(db, { submitterKind: 'applicant', submittedAt: at('02'), receivedAt: at('03'), appointmentAt: at('10'), endedAt: at('08') });
-  await insertDossier(db, { submitterKind: 'assisted', submittedAt: at('04'), receivedAt: at('04'), appointmentAt: at('11'), endedAt: at('09') });
-  await insertDossier(db, { submitterKind: 'counter', submittedAt: at('05'), receivedAt: at('05'), appointmentAt: at('12'), endedAt: at('19') });
+  await insertDossier(db, {
+    submitterKind: 'applicant',
+    submittedAt: at('02'),
+    receivedAt: at('03'),
+    appointmentAt: at('10'),
+    endedAt: at('08'),
+  });
+  await insertDossier(db, {
+    submitterKind: 'assisted',
+    submittedAt: at('04'),
+    receivedAt: at('04'),
+    appointmentAt: at('11'),
+    endedAt: at('09'),
+  });
+  await insertDossier(db, {
+    submitterKind: 'counter',
+    submittedAt: at('05'),
+    receivedAt: at('05'),
+    appointmentAt: at('12'),
+    endedAt: at('19'),
+  });
   await applyEventsToRollups(db);
 
   api = await ApiSessions.open(ctx);
-  for (const username of ['quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp', 'quantri.hethong']) sessions[username] = await api.officer(username);
+  for (const username of ['quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp', 'quantri.hethong'])
+    sessions[username] = await api.officer(username);
   const res = await api.request('POST', '/api/v1/auth/officer/login', null, {
     payload: { username: 'lanhdao.thanhpho', password: 'Demo@2026', totp: totpCode(demoTotpSecret, now) },
   });
@@ -71,7 +90,14 @@ describe(`leaders' dashboard (${testBackend()})`, () => {
   it('the province overview scores the index by group, marks the online-service group unconfirmed and gives a 12-month trend', async () => {
     const body = (await get('/api/v1/dashboard/overview?period=2025-Q3&unit=79', 'lanhdao.thanhpho')).json();
     expect(body.unit).toMatchObject({ code: '79', level: 'province' });
-    expect(body.index.groups.map((g: { group: string }) => g.group)).toEqual(['TRANSPARENCY', 'PROGRESS', 'ONLINE_SERVICE', 'PAYMENT', 'DIGITIZATION', 'SATISFACTION']);
+    expect(body.index.groups.map((g: { group: string }) => g.group)).toEqual([
+      'TRANSPARENCY',
+      'PROGRESS',
+      'ONLINE_SERVICE',
+      'PAYMENT',
+      'DIGITIZATION',
+      'SATISFACTION',
+    ]);
     expect(body.index.groups.find((g: { group: string }) => g.group === 'ONLINE_SERVICE').isConfirmed).toBe(false);
     expect(body.index.total).toBeGreaterThan(0);
     expect(body.index.total).toBeLessThanOrEqual(body.index.measuredMaxScore);
@@ -82,9 +108,14 @@ describe(`leaders' dashboard (${testBackend()})`, () => {
 
   it('ranks all 168 communes; their figures add up to the province, before and after the 2025 reorganisation', async () => {
     for (const period of ['2025-05', '2025-09']) {
-      const body = (await get(`/api/v1/dashboard/ranking?period=${period}&level=commune&indicator=ON_TIME_RATE`, 'lanhdao.thanhpho')).json();
+      const body = (
+        await get(`/api/v1/dashboard/ranking?period=${period}&level=commune&indicator=ON_TIME_RATE`, 'lanhdao.thanhpho')
+      ).json();
       expect(body.rows).toHaveLength(168);
-      const received = body.rows.reduce((s: number, r: { denominator: number | null; headline: { received: number } }) => s + r.headline.received, 0);
+      const received = body.rows.reduce(
+        (s: number, r: { denominator: number | null; headline: { received: number } }) => s + r.headline.received,
+        0,
+      );
       expect(Math.abs(received - body.total.headline.received)).toBeLessThanOrEqual(body.rows.length / 2);
       const ranked = body.rows.filter((r: { rank: number | null }) => r.rank !== null);
       for (let i = 1; i < ranked.length; i++) expect(ranked[i].value).toBeLessThanOrEqual(ranked[i - 1].value);
@@ -93,14 +124,18 @@ describe(`leaders' dashboard (${testBackend()})`, () => {
     const may = (await get('/api/v1/dashboard/ranking?period=2025-05&level=commune&indicator=INDEX', 'lanhdao.thanhpho')).json();
     expect(may.rows.some((r: { isEstimate: boolean }) => r.isEstimate)).toBe(true);
     // As it was: the old communes of the old city only, fewer dossiers than today's city (which took in two provinces).
-    const asItWas = (await get('/api/v1/dashboard/ranking?period=2025-05&level=commune&indicator=INDEX&view=historical', 'lanhdao.thanhpho')).json();
+    const asItWas = (
+      await get('/api/v1/dashboard/ranking?period=2025-05&level=commune&indicator=INDEX&view=historical', 'lanhdao.thanhpho')
+    ).json();
     expect(asItWas.rows.length).toBeGreaterThan(168);
     expect(asItWas.total.headline.received).toBeLessThan(may.total.headline.received);
     expect(asItWas.rows.every((r: { isEstimate: boolean }) => !r.isEstimate)).toBe(true);
   });
 
   it('ranks agencies, and rejects an unknown indicator, a bad period and an unknown unit with their codes', async () => {
-    const agencies = (await get('/api/v1/dashboard/ranking?period=2025-09&level=agency&indicator=GENUINE_ONLINE_RATE', 'lanhdao.thanhpho')).json();
+    const agencies = (
+      await get('/api/v1/dashboard/ranking?period=2025-09&level=agency&indicator=GENUINE_ONLINE_RATE', 'lanhdao.thanhpho')
+    ).json();
     expect(agencies.rows.find((r: { code: string }) => r.code === '79-STP')).toBeTruthy();
     expect(agencies.rows.find((r: { code: string }) => r.code === '26572-UBND')).toBeTruthy();
     const bad = await get('/api/v1/dashboard/ranking?period=2025-09&indicator=NOPE', 'lanhdao.thanhpho');
@@ -150,7 +185,9 @@ describe(`leaders' dashboard (${testBackend()})`, () => {
   it('publishes the definitions and the commune boundaries keyed by commune code', async () => {
     const definitions = await get('/api/v1/dashboard/definitions', null);
     expect(definitions.statusCode).toBe(200);
-    expect(definitions.json().kpis.find((k: { code: string }) => k.code === 'GENUINE_ONLINE_RATE').definition.vi).toContain('phiên đăng nhập');
+    expect(definitions.json().kpis.find((k: { code: string }) => k.code === 'GENUINE_ONLINE_RATE').definition.vi).toContain(
+      'phiên đăng nhập',
+    );
     const map = await get('/api/v1/dashboard/map?province=79', null);
     expect(map.statusCode).toBe(200);
     const features = map.json().features as { properties: { code: string } }[];
