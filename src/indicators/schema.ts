@@ -52,19 +52,16 @@ export const portalEvaluations = pgTable(
 
 export type PortalEvaluationRow = typeof portalEvaluations.$inferSelect;
 
+const intCounter = (name: string) => integer(name).notNull().default(0);
+// Minutes of processing add up past 2³¹ over a province's year.
+const bigintCounter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
 /** One counter column per rollup counter (snake-case names), all starting at 0. */
 function counterColumns<T extends readonly RollupCounter[]>(counters: T) {
   return Object.fromEntries(
-    counters.map((c) => [
-      c,
-      c === 'processingMinutes'
-        ? bigint(counterColumn(c), { mode: 'number' }).notNull().default(0)
-        : integer(counterColumn(c)).notNull().default(0),
-    ]),
+    counters.map((c) => [c, c === 'processingMinutes' ? bigintCounter(counterColumn(c)) : intCounter(counterColumn(c))]),
   ) as { [K in T[number]]: K extends 'processingMinutes' ? ReturnType<typeof bigintCounter> : ReturnType<typeof intCounter> };
 }
-const intCounter = () => integer().notNull().default(0);
-const bigintCounter = () => bigint({ mode: 'number' }).notNull().default(0);
 
 /**
  * Bảng tổng hợp theo ngày — rollup counters per province, unit, handling agency, procedure and local

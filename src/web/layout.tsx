@@ -39,6 +39,11 @@ function Header() {
             <li>
               <Link to="/don-vi">{t('nav.units')}</Link>
             </li>
+            {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
+              <li>
+                <Link to="/lanh-dao">{t('nav.leaders')}</Link>
+              </li>
+            )}
             <li>
               <Link to="/tai-khoan">{t('nav.account')}</Link>
             </li>

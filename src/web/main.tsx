@@ -1,4 +1,4 @@
-import { StrictMode, type JSX } from 'react';
+import { lazy, StrictMode, Suspense, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LanguageProvider, SessionProvider } from './app-state.tsx';
 import { Layout } from './layout.tsx';
@@ -10,11 +10,22 @@ import { UnitsPage } from './pages/units.tsx';
 import { useLocation } from './router.tsx';
 import './styles.css';
 
+// The leaders' dashboard (ECharts and the map) is its own chunk, loaded only on its page.
+const LazyLeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
+function LeadersPage() {
+  return (
+    <Suspense fallback={<p className="muted">…</p>}>
+      <LazyLeadersPage />
+    </Suspense>
+  );
+}
+
 const routes: Record<string, () => JSX.Element> = {
   '/': HomePage,
   '/don-vi': UnitsPage,
   '/can-bo/dang-nhap': OfficerSignInPage,
   '/tai-khoan': AccountPage,
+  '/lanh-dao': LeadersPage,
 };
 
 function App() {

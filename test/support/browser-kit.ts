@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { projectRoot } from '../../src/platform/paths.ts';
+
+/** Shared pieces of the Playwright tests: the web build check, Debian's Chromium, and axe-core. */
+
+/** The same check `npm start` runs: rebuild dist/web only when src/web or vite.config.ts changed. */
+export function buildWebAppIfNeeded(): void {
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts/build-web-if-needed.mjs')], { cwd: projectRoot, stdio: 'inherit' });
+}
+
+/** Debian's Chromium, headless, as root and without internet (see ARCHITECTURE.md). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeWindow {
+  axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+}
+
+/** Runs axe-core on the page as it is now and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Evaluated through the DevTools protocol, so the page's `script-src 'self'` does not block it.
+  if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.evaluate(axeSource);
+  const results = await page.evaluate(() => (window as AxeWindow).axe!.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const report = serious.map(
+      (v) =>
+        `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+    );
+    process.stderr.write(`axe violations on ${label} (${page.url()}):\n${report.join('\n')}\n`);
+  }
+  expect(
+    serious.map((v) => `${v.id} (${v.nodes.length})`),
+    `accessibility of ${label}`,
+  ).toEqual([]);
+}
