@@ -126,7 +126,9 @@ export async function readRanking(
   const tree = await loadUnitTree(db, input.provinceCode);
   const window = periodWindow(input.period, input.today);
   const provinceKey = String(tree.province.id);
-  const provinceMapping = mappingFor(tree, 'province', input.view);
+  // The province's total rides along in the targets' reads under a key no unit has.
+  const totalKey = 'total';
+  const provinceMapping = mappingFor(tree, 'province', input.view).map((m) => ({ ...m, key: totalKey }));
   let targets: Target[];
   let mapping: UnitMapping[];
   if (input.level === 'commune') {
@@ -152,22 +154,36 @@ export async function readRanking(
     targets = [];
     mapping = currentUnitsMapping(tree);
   }
-  const [rows, procedureRows, provinceRows, provinceProcedures, catalogue] = await Promise.all([
-    readMappedCounts(db, tree.rollupProvinceCodes, window, mapping, input.level === 'agency' ? 'agency' : 'target'),
-    // Agencies: procedure presence per unit; an agency's procedures are its unit's of the agency's kind.
-    readMappedProcedureCounts(
+  const unitKeyed = [...tree.byId.values()]
+    .filter((u) => u.isCurrent)
+    .map((u) => ({ unitId: u.id, key: String(u.id), weight: 1, isEstimate: false }));
+  const [counted, procedureCounted, catalogue] = await Promise.all([
+    readMappedCounts(
       db,
       tree.rollupProvinceCodes,
       window,
-      input.level === 'agency'
-        ? [...tree.byId.values()].filter((u) => u.isCurrent).map((u) => ({ unitId: u.id, key: String(u.id), weight: 1, isEstimate: false }))
-        : mapping,
+      [...mapping, ...provinceMapping],
+      input.level === 'agency' ? 'agency' : 'target',
     ),
-    readMappedCounts(db, tree.rollupProvinceCodes, window, provinceMapping, 'target'),
-    readMappedProcedureCounts(db, tree.rollupProvinceCodes, window, provinceMapping),
+    // Agencies: procedure presence per unit; an agency's procedures are its unit's of the agency's kind.
+    readMappedProcedureCounts(db, tree.rollupProvinceCodes, window, [
+      ...(input.level === 'agency' ? unitKeyed : mapping),
+      ...provinceMapping,
+    ]),
     loadCatalogue(db, input.provinceCode),
   ]);
+  const rows = counted.filter((r) => r.key !== totalKey);
+  const provinceRows = counted.filter((r) => r.key === totalKey);
+  const procedureRows = procedureCounted.filter((r) => r.key !== totalKey);
+  const provinceProcedures = procedureCounted.filter((r) => r.key === totalKey);
   const byKey = new Map<string, MappedCounts>(rows.map((r) => [input.level === 'agency' ? (r.agencyCode ?? '') : r.key, r]));
+  // By agency the province's total comes back split by agency: add it up.
+  const provinceTotal = provinceRows.reduce<MappedCounts | undefined>((sum, r) => {
+    if (!sum) return { ...r, counts: { ...r.counts } };
+    for (const c of Object.keys(sum.counts) as (keyof typeof sum.counts)[]) sum.counts[c] += r.counts[c];
+    sum.isEstimate ||= r.isEstimate;
+    return sum;
+  }, undefined);
 
   let statsOf: (key: string) => ProcedureStats;
   if (input.level === 'agency') {
@@ -204,7 +220,7 @@ export async function readRanking(
     const communeProcedures = applicableProcedures(catalogue, 'commune');
     statsOf = procedureStatsInto(procedureRows, () => communeProcedures);
   }
-  const provinceStats = procedureStatsInto(provinceProcedures, () => applicableProcedures(catalogue, 'all'))(provinceKey);
+  const provinceStats = procedureStatsInto(provinceProcedures, () => applicableProcedures(catalogue, 'all'))(totalKey);
 
   const present = (t: Target, found: MappedCounts | undefined, stats: ProcedureStats): RankingRow => {
     const counts = found?.counts ?? zeroCounts();
@@ -229,7 +245,7 @@ export async function readRanking(
   const province = tree.province;
   const total = present(
     { key: provinceKey, code: province.code, name: province.fullName, nameEn: province.fullNameEn, unitId: province.id, level: 'province' },
-    provinceRows[0],
+    provinceTotal,
     provinceStats,
   );
   return { period: periodOf(window), view: input.view, level: input.level, indicator, rows: ranked, total };

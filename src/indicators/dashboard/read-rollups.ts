@@ -36,17 +36,10 @@ export interface MappedProcedureCounts {
 /** Grouping beyond the target: none, the handling agency, or the month. */
 export type Grouping = 'target' | 'agency' | 'month';
 
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
-/** The mapping as a relation `m(unit_id, key, weight, is_estimate)`, inlined (ids and keys are our own values). */
+/** The mapping as a relation `m(unit_id, key, weight, is_estimate)`, from four array parameters. */
 function mappingRelation(mapping: readonly UnitMapping[]): SQL {
-  const ids = mapping.map((m) => String(Math.trunc(m.unitId))).join(',');
-  const keys = mapping.map((m) => literal(m.key)).join(',');
-  const weights = mapping.map((m) => String(Number(m.weight))).join(',');
-  const estimates = mapping.map((m) => String(m.isEstimate)).join(',');
-  return sql.raw(
-    `(SELECT * FROM unnest(ARRAY[${ids}]::int[], ARRAY[${keys}]::text[], ARRAY[${weights}]::float8[], ARRAY[${estimates}]::boolean[])) AS m(unit_id, key, weight, is_estimate)`,
-  );
+  return sql`(SELECT * FROM unnest(${sql.param(mapping.map((m) => m.unitId))}::int[], ${sql.param(mapping.map((m) => m.key))}::text[],
+    ${sql.param(mapping.map((m) => m.weight))}::float8[], ${sql.param(mapping.map((m) => m.isEstimate))}::boolean[])) AS m(unit_id, key, weight, is_estimate)`;
 }
 
 const inList = (values: readonly string[]): SQL =>
@@ -55,16 +48,13 @@ const inList = (values: readonly string[]): SQL =>
     sql`, `,
   );
 
-const weightedSums = (counters: readonly RollupCounter[]): SQL =>
-  sql.raw(counters.map((c) => `sum(r.${counterColumn(c)} * m.weight)::float8 AS "${c}"`).join(', '));
-
 function grouping(by: Grouping): { select: string; group: string } {
   if (by === 'agency') return { select: 'm.key, r.agency_code', group: 'm.key, r.agency_code' };
   if (by === 'month') return { select: `m.key, to_char(r.month, 'YYYY-MM-DD') AS month`, group: 'm.key, r.month' };
   return { select: 'm.key', group: 'm.key' };
 }
 
-type Row = Record<string, unknown> & { key: string; agency_code?: string; month?: string };
+type Row = Record<string, unknown> & { key: string; agency_code?: string; month?: string; overdue?: number; is_estimate?: boolean };
 const rowKey = (key: string, agencyCode: string | null | undefined, month: string | null | undefined) =>
   `${key}|${agencyCode ?? ''}|${month ?? ''}`;
 
@@ -97,26 +87,42 @@ export async function readMappedCounts(
   const provinces = inList(provinceCodes);
   const m = mappingRelation(mapping);
   const { select, group } = grouping(by);
-  const sums = await db.execute<Row & { is_estimate: boolean }>(sql`
-    SELECT ${sql.raw(select)}, ${weightedSums(rollupCounters)}, bool_or(m.is_estimate AND m.weight > 0) AS is_estimate
-    FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
-    WHERE r.province_code IN (${provinces}) AND r.month >= ${first} AND r.month <= ${last}
-    GROUP BY ${sql.raw(group)}`);
-
-  // Open and past the appointment at the end: every overdue delta up to then.
+  const counters = sql.raw(rollupCounters.map((c) => `sum(r.${counterColumn(c)} * m.weight)::float8 AS "${c}"`).join(', '));
+  // Two reads side by side: the window's months for the counters, every month up to its end for the
+  // running count of open overdue dossiers (by month: per month, for the running sums).
   const overdueGroup = by === 'month' ? grouping('month') : grouping(by);
-  const deltas = await db.execute<Row & { delta: number }>(sql`
-    SELECT ${sql.raw(overdueGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS delta
-    FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
-    WHERE r.province_code IN (${provinces}) AND r.month <= ${last}
-    GROUP BY ${sql.raw(overdueGroup.group)}`);
+  // While the window runs (it ends today), appointments later this month are not due yet.
+  const futureGroup = by === 'agency' ? grouping('agency') : grouping('target');
+  const isRunning = !isLastDayOfMonth(window.asOf);
+  const [sums, deltas, future] = await Promise.all([
+    db.execute<Row>(sql`
+      SELECT ${sql.raw(select)}, ${counters}, bool_or(m.is_estimate AND m.weight > 0) AS is_estimate
+      FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
+      WHERE r.province_code IN (${provinces}) AND r.month >= ${first} AND r.month <= ${last}
+      GROUP BY ${sql.raw(group)}`),
+    db.execute<Row>(sql`
+      SELECT ${sql.raw(overdueGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS overdue
+      FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
+      WHERE r.province_code IN (${provinces}) AND r.month <= ${last} AND r.overdue_delta <> 0
+      GROUP BY ${sql.raw(overdueGroup.group)}`),
+    isRunning
+      ? db.execute<Row & { delta: number }>(sql`
+          SELECT ${sql.raw(futureGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS delta
+          FROM indicator_rollup_daily r JOIN ${m} ON m.unit_id = r.unit_id
+          WHERE r.province_code IN (${provinces}) AND r.day > ${window.asOf} AND r.day < ${nextMonthStart(window.asOf)}
+          GROUP BY ${sql.raw(futureGroup.group)}`)
+      : Promise.resolve({ rows: [] as (Row & { delta: number })[] }),
+  ]);
+
+  const result = new Map<string, MappedCounts>();
+  for (const r of sums.rows) result.set(rowKey(r.key, r.agency_code, r.month), present(r, r.key, r.agency_code ?? null, r.month ?? null));
   const open = new Map<string, number>();
   if (by === 'month') {
-    // Running sums per target, month by month.
+    // Running overdue counts per target, month by month.
     const byTarget = new Map<string, Map<string, number>>();
     for (const r of deltas.rows) {
       const months = byTarget.get(r.key) ?? new Map<string, number>();
-      months.set(r.month ?? '', Number(r.delta));
+      months.set(r.month ?? '', Number(r.overdue));
       byTarget.set(r.key, months);
     }
     for (const [key, months] of byTarget) {
@@ -128,48 +134,26 @@ export async function readMappedCounts(
       }
     }
   } else {
-    for (const r of deltas.rows) open.set(rowKey(r.key, r.agency_code, null), Number(r.delta));
+    for (const r of deltas.rows) open.set(rowKey(r.key, r.agency_code, null), Number(r.overdue));
   }
-  // While the window runs (it ends today), appointments later this month are not due yet.
-  if (!isLastDayOfMonth(window.asOf)) {
-    const futureGroup = by === 'agency' ? grouping('agency') : grouping('target');
-    const future = await db.execute<Row & { delta: number }>(sql`
-      SELECT ${sql.raw(futureGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS delta
-      FROM indicator_rollup_daily r JOIN ${m} ON m.unit_id = r.unit_id
-      WHERE r.province_code IN (${provinces}) AND r.day > ${window.asOf} AND r.day < ${nextMonthStart(window.asOf)}
-      GROUP BY ${sql.raw(futureGroup.group)}`);
-    for (const r of future.rows) {
-      const key = rowKey(r.key, r.agency_code, by === 'month' ? last : null);
-      open.set(key, (open.get(key) ?? 0) - Number(r.delta));
-    }
-  }
-
-  const result = new Map<string, MappedCounts>();
-  for (const r of sums.rows) {
-    const counts = zeroCounts();
-    for (const c of rollupCounters) counts[c] = Number(r[c] ?? 0);
-    result.set(rowKey(r.key, r.agency_code, r.month), {
-      key: r.key,
-      agencyCode: r.agency_code ?? null,
-      month: r.month ?? null,
-      counts,
-      isEstimate: Boolean(r.is_estimate),
-    });
+  for (const r of future.rows) {
+    const key = rowKey(r.key, r.agency_code, by === 'month' ? last : null);
+    open.set(key, (open.get(key) ?? 0) - Number(r.delta));
   }
   for (const [k, value] of open) {
     if (Math.abs(value) < 1e-9) continue;
     const [key = '', agencyCode, month] = k.split('|');
-    const row = result.get(k) ?? {
-      key,
-      agencyCode: agencyCode || null,
-      month: month || null,
-      counts: zeroCounts(),
-      isEstimate: false,
-    };
+    const row = result.get(k) ?? { key, agencyCode: agencyCode || null, month: month || null, counts: zeroCounts(), isEstimate: false };
     row.counts.openOverdue = value;
     result.set(k, row);
   }
   return [...result.values()];
+}
+
+function present(r: Row, key: string, agencyCode: string | null, month: string | null): MappedCounts {
+  const counts = zeroCounts();
+  for (const c of rollupCounters) counts[c] = Number(r[c] ?? 0);
+  return { key, agencyCode, month, counts, isEstimate: Boolean(r.is_estimate) };
 }
 
 /** Sums per target and procedure over the window's months (for "procedures with dossiers"-style indicators). */
