@@ -171,6 +171,16 @@ CREATE TABLE "attachments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "community_helpers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_code" varchar(5) NOT NULL,
+	"name" text NOT NULL,
+	"phone" text,
+	"team" text NOT NULL,
+	"created_by_officer_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "dossier_components" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"dossier_id" uuid NOT NULL,
@@ -179,6 +189,7 @@ CREATE TABLE "dossier_components" (
 	"attachment_id" uuid,
 	"source" text NOT NULL,
 	"store_document_id" uuid,
+	"position" smallint DEFAULT 0 NOT NULL,
 	"is_supplement" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -246,8 +257,12 @@ CREATE TABLE "dossiers" (
 	"processing_ended_at" timestamp with time zone,
 	"returned_at" timestamp with time zone,
 	"withdrawn_at" timestamp with time zone,
+	"decision" text,
+	"return_method" text,
+	"is_marked_late" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dossiers_status_national" CHECK ("dossiers"."status" BETWEEN 1 AND 10)
 );
 --> statement-breakpoint
 CREATE TABLE "idempotency_keys" (
@@ -258,6 +273,88 @@ CREATE TABLE "idempotency_keys" (
 	"dossier_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_principal_kind_principal_id_key_pk" PRIMARY KEY("principal_kind","principal_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "procedure_workflows" (
+	"procedure_version_id" uuid PRIMARY KEY NOT NULL,
+	"definition" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "issued_document_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"document_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"action" text NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_id" text,
+	"reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "issued_documents" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"agency_code" text NOT NULL,
+	"document_type" text NOT NULL,
+	"title" text NOT NULL,
+	"subject_kind" text NOT NULL,
+	"subject_id_number" varchar(12),
+	"subject_tax_code" varchar(14),
+	"dossier_id" uuid,
+	"object_key" text NOT NULL,
+	"sha256" varchar(64) NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"signer_certificate_id" uuid NOT NULL,
+	"signer_fingerprint" varchar(64) NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"public_facts" jsonb NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by_officer_id" uuid,
+	"revocation_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signing_certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"agency_code" text DEFAULT '' NOT NULL,
+	"source" text NOT NULL,
+	"certificate_pem" text NOT NULL,
+	"fingerprint" varchar(64) NOT NULL,
+	"subject" text NOT NULL,
+	"not_before" timestamp with time zone NOT NULL,
+	"not_after" timestamp with time zone NOT NULL,
+	"private_key_sealed" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"retired_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "store_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"store_document_id" uuid NOT NULL,
+	"agency_code" text NOT NULL,
+	"granted_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "store_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id_number" varchar(12),
+	"owner_tax_code" varchar(14),
+	"document_type" text NOT NULL,
+	"title" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"origin" text NOT NULL,
+	"issued_document_id" uuid,
+	"source_dossier_id" uuid,
+	"agency_code" text,
+	"object_key" text NOT NULL,
+	"sha256" varchar(64) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_complaint_facts" (
@@ -501,10 +598,83 @@ CREATE TABLE "satisfaction_votes" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "payment_notifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"channel" text NOT NULL,
+	"order_ref" text,
+	"payment_id" uuid,
+	"is_signature_valid" boolean NOT NULL,
+	"outcome" text NOT NULL,
+	"answer_code" varchar(2),
+	"params" jsonb NOT NULL,
+	"ip" text
+);
+--> statement-breakpoint
+CREATE TABLE "payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"order_ref" text NOT NULL,
+	"merchant_code" text NOT NULL,
+	"payer_citizen_id" uuid,
+	"amount_vnd" bigint NOT NULL,
+	"currency" varchar(3) DEFAULT 'VND' NOT NULL,
+	"lines" jsonb NOT NULL,
+	"order_info" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"gateway_response_code" varchar(2),
+	"gateway_transaction_status" varchar(2),
+	"gateway_transaction_no" text,
+	"bank_code" text,
+	"failure_reason" text,
+	"settled_via" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"raw_notifications" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sandbox_gateway_transactions" (
+	"merchant_code" text NOT NULL,
+	"txn_ref" text NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"order_info" text NOT NULL,
+	"create_date" varchar(14) NOT NULL,
+	"status" text NOT NULL,
+	"response_code" varchar(2),
+	"transaction_no" text,
+	"bank_code" text,
+	"pay_date" varchar(14),
+	"ipn_result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sandbox_gateway_transactions_merchant_code_txn_ref_pk" PRIMARY KEY("merchant_code","txn_ref")
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"channel" text NOT NULL,
+	"template" text NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text NOT NULL,
+	"body_text" text NOT NULL,
+	"attachments" jsonb NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"provider_message_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_attempt_at" timestamp with time zone,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_predecessor_id_admin_units_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_unit_links" ADD CONSTRAINT "admin_unit_links_successor_id_admin_units_id_fk" FOREIGN KEY ("successor_id") REFERENCES "public"."admin_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "officer_role_assignments" ADD CONSTRAINT "officer_role_assignments_officer_id_officers_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."officers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_helpers" ADD CONSTRAINT "community_helpers_created_by_officer_id_officers_id_fk" FOREIGN KEY ("created_by_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_components" ADD CONSTRAINT "dossier_components_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_components" ADD CONSTRAINT "dossier_components_attachment_id_attachments_id_fk" FOREIGN KEY ("attachment_id") REFERENCES "public"."attachments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_drafts" ADD CONSTRAINT "dossier_drafts_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -512,15 +682,27 @@ ALTER TABLE "dossier_drafts" ADD CONSTRAINT "dossier_drafts_procedure_version_id
 ALTER TABLE "dossier_events" ADD CONSTRAINT "dossier_events_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "public"."procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_submitter_officer_id_officers_id_fk" FOREIGN KEY ("submitter_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_helper_id_community_helpers_id_fk" FOREIGN KEY ("helper_id") REFERENCES "public"."community_helpers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_citizen_id_citizens_id_fk" FOREIGN KEY ("applicant_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_officer_id_officers_id_fk" FOREIGN KEY ("assigned_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_workflows" ADD CONSTRAINT "procedure_workflows_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "public"."procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_workflows" ADD CONSTRAINT "procedure_workflows_updated_by_officers_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_document_events" ADD CONSTRAINT "issued_document_events_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certificate_id_signing_certificates_id_fk" FOREIGN KEY ("signer_certificate_id") REFERENCES "public"."signing_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_consents" ADD CONSTRAINT "store_consents_store_document_id_store_documents_id_fk" FOREIGN KEY ("store_document_id") REFERENCES "public"."store_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_issued_document_id_issued_documents_id_fk" FOREIGN KEY ("issued_document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_source_dossier_id_dossiers_id_fk" FOREIGN KEY ("source_dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_handled_by_officers_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "satisfaction_votes" ADD CONSTRAINT "satisfaction_votes_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "satisfaction_votes" ADD CONSTRAINT "satisfaction_votes_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_payer_citizen_id_citizens_id_fk" FOREIGN KEY ("payer_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_unit_links_successor_idx" ON "admin_unit_links" USING btree ("successor_id");--> statement-breakpoint
 CREATE INDEX "admin_units_parent_idx" ON "admin_units" USING btree ("parent_code","valid_to");--> statement-breakpoint
 CREATE INDEX "admin_units_search_trgm" ON "admin_units" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
@@ -535,6 +717,7 @@ CREATE UNIQUE INDEX "procedure_versions_one_current" ON "procedure_versions" USI
 CREATE INDEX "procedure_versions_search_trgm" ON "procedure_versions" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "procedure_versions_current_idx" ON "procedure_versions" USING btree ("is_current","level","sector");--> statement-breakpoint
 CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_kind","owner_id","created_at");--> statement-breakpoint
+CREATE INDEX "community_helpers_unit_idx" ON "community_helpers" USING btree ("unit_code","name");--> statement-breakpoint
 CREATE INDEX "dossier_components_dossier_idx" ON "dossier_components" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "dossier_events_dossier_idx" ON "dossier_events" USING btree ("dossier_id","at");--> statement-breakpoint
 CREATE INDEX "dossier_events_at_idx" ON "dossier_events" USING btree ("at");--> statement-breakpoint
@@ -544,6 +727,19 @@ CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("appl
 CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
+CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "issued_document_events_document_idx" ON "issued_document_events" USING btree ("document_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "issued_documents_sha256" ON "issued_documents" USING btree ("sha256");--> statement-breakpoint
+CREATE INDEX "issued_documents_subject_id_idx" ON "issued_documents" USING btree ("subject_id_number");--> statement-breakpoint
+CREATE INDEX "issued_documents_subject_tax_idx" ON "issued_documents" USING btree ("subject_tax_code");--> statement-breakpoint
+CREATE INDEX "issued_documents_dossier_idx" ON "issued_documents" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "issued_documents_agency_idx" ON "issued_documents" USING btree ("agency_code","signed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_certificates_fingerprint" ON "signing_certificates" USING btree ("fingerprint");--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_certificates_active" ON "signing_certificates" USING btree ("kind","agency_code") WHERE "signing_certificates"."retired_at" IS NULL AND ("signing_certificates"."kind" = 'agency' OR "signing_certificates"."source" = 'development');--> statement-breakpoint
+CREATE UNIQUE INDEX "store_consents_active" ON "store_consents" USING btree ("store_document_id","agency_code") WHERE "store_consents"."revoked_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "store_documents_owner_id_idx" ON "store_documents" USING btree ("owner_id_number","document_type");--> statement-breakpoint
+CREATE INDEX "store_documents_owner_tax_idx" ON "store_documents" USING btree ("owner_tax_code","document_type");--> statement-breakpoint
+CREATE UNIQUE INDEX "store_documents_issued_key" ON "store_documents" USING btree ("issued_document_id");--> statement-breakpoint
 CREATE INDEX "indicator_complaint_facts_dossier_idx" ON "indicator_complaint_facts" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "indicator_dossier_facts_dossier_idx" ON "indicator_dossier_facts" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "indicator_dossier_facts_received_idx" ON "indicator_dossier_facts" USING btree ("unit_id","received_on");--> statement-breakpoint
@@ -555,4 +751,10 @@ CREATE INDEX "complaint_events_complaint_idx" ON "complaint_events" USING btree 
 CREATE UNIQUE INDEX "complaints_code_key" ON "complaints" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "complaints_dossier_idx" ON "complaints" USING btree ("dossier_id");--> statement-breakpoint
 CREATE INDEX "complaints_agency_status_idx" ON "complaints" USING btree ("agency_code","status","received_at");--> statement-breakpoint
-CREATE INDEX "complaints_citizen_idx" ON "complaints" USING btree ("citizen_id","received_at");
+CREATE INDEX "complaints_citizen_idx" ON "complaints" USING btree ("citizen_id","received_at");--> statement-breakpoint
+CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint
+CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint
+CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notifications_status_idx" ON "notifications" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");

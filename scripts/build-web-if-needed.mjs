@@ -16,12 +16,25 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(root, 'src/web'), path.join(root, 'vite.config.ts')].filter(existsSync);
+// The web app also bundles the pure modules it shares with the server (form rules, identifiers, error texts).
+const sources = [
+  'src/web',
+  'src/procedures/forms',
+  'src/identity/domain',
+  'src/dossiers/domain',
+  'src/units/domain',
+  'src/platform/errors.ts',
+  'vite.config.ts',
+]
+  .map((p) => path.join(root, p))
+  .filter(existsSync);
 const sourceTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
 if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   process.stdout.write('Đang dựng giao diện web / building the web app…\n');
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Under vitest NODE_ENV is "test", which would ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

@@ -15,7 +15,25 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { dashboardRoutes } from './indicators/dashboard/routes.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { identityModule } from './identity/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
+import { documentsRoutes } from './documents/routes.ts';
+import { createDocumentServices } from './documents/services.ts';
+import { officerDossierRoutes } from './dossiers/officer-routes.ts';
+import { deadlineCalendarFor } from './dossiers/deadline-calendar.ts';
+import { FileSystemObjectStore } from './platform/object-store/filesystem.ts';
+import type { ObjectStore } from './platform/object-store/object-store.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { NotificationDispatcher } from './notifications/outbox.ts';
+import { dossiersModule } from './dossiers/module.ts';
+import { benchBaselineRoute } from './platform/http/bench-baseline.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends queued notifications after commit; `idle()` waits for them (tests, shutdown). */
+    notifications: NotificationDispatcher;
+  }
+}
 
 export interface AppDeps {
   config: AppConfig;
@@ -24,6 +42,10 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** The current time, so tests can move the clock. */
   now?: () => Date;
+  /** Where files go; default the filesystem under config.objectStoreDir. */
+  objectStore?: ObjectStore;
+  /** How e-mail leaves; default from config (SMTP_URL, or the sandbox in demo mode). */
+  mailer?: Mailer;
 }
 
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
@@ -73,7 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'units', description: 'Administrative units and agencies (effective-dated)' },
         { name: 'procedures', description: 'Procedure catalogue (thủ tục hành chính): search, versions, form definitions' },
         { name: 'identity', description: 'Sign-in for citizens (OpenID Connect) and officers' },
+        { name: 'documents', description: 'Signed results: public verification (by id or by uploading the PDF) and revocation' },
         { name: 'calendar', description: 'Working-day calendar: appointments, holidays and make-up days, office hours' },
+        { name: 'payments', description: 'Fee obligations and online payment through the gateway (signed redirect + IPN)' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips',
+        },
         { name: 'indicators', description: 'Leaders’ dashboard: Decision 766 index, KPIs, rankings, drill-down to dossiers, exports' },
         { name: 'feedback', description: 'Satisfaction votes and complaints/petitions (phản ánh, kiến nghị) about dossiers' },
       ],
@@ -87,12 +115,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
+  await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
+  await app.register(officerDossierRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    now: deps.now ?? (() => new Date()),
+    calendarFor: deadlineCalendarFor,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+  });
   await app.register(calendarRoutes, {
     prefix: '/api/v1',
     database: deps.database,
     provinceCode: config.provinceCode,
     now: deps.now ?? (() => new Date()),
   });
+  await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
+
+  const now = deps.now ?? (() => new Date());
+  const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
+  const notifications = new NotificationDispatcher({
+    db: deps.database.db,
+    mailer,
+    from: config.mail.from,
+    log: app.log,
+    now,
+    concurrency: 1,
+  });
+  app.decorate('notifications', notifications);
+  app.addHook('onClose', async () => {
+    await notifications.idle();
+    await mailer.close();
+  });
+  await app.register(dossiersModule, {
+    config,
+    database: deps.database,
+    objectStore: deps.objectStore ?? new FileSystemObjectStore(config.objectStoreDir),
+    notifications,
+    now,
+  });
+  if (config.bench) await app.register(benchBaselineRoute, { prefix: '/api/v1', database: deps.database });
   await app.register(dashboardRoutes, {
     prefix: '/api/v1',
     database: deps.database,

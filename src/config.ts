@@ -26,11 +26,52 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_SCOPES: z.string().default('openid profile'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Agency signing keys: `<agencyCode>.p12` (PKCS#12) or `<agencyCode>.cert.pem` + `<agencyCode>.key.pem`,
+   * plus optional `trust-anchors.pem` (ADR 0003). Required outside demo mode for agencies that sign.
+   */
+  SIGNING_KEYS_DIR: z.string().optional(),
+  /** Passphrase of the PKCS#12 files and encrypted PEM keys in SIGNING_KEYS_DIR. */
+  SIGNING_KEYS_PASSPHRASE: z.string().optional(),
+  /** Payment gateway pay URL (signed redirect); defaults to the sandbox gateway in demo mode. */
+  PAYMENT_GATEWAY_URL: z.string().url().optional(),
+  /** The gateway's server-to-server transaction query (querydr) URL. */
+  PAYMENT_GATEWAY_QUERY_URL: z.string().url().optional(),
+  /** Merchant (terminal) code the gateway issued to the province (vnp_TmnCode). */
+  PAYMENT_MERCHANT_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,20}$/)
+    .optional(),
+  /** The merchant's hash secret; in demo mode the sandbox's is derived from the platform secret. */
+  PAYMENT_SECRET: z.string().min(16).optional(),
   /** The province this deployment serves (distribution key). */
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/)
     .default('79'),
+  /** Where uploaded files live (filesystem object store); default DATA_DIR/objects. */
+  OBJECT_STORE_DIR: z.string().optional(),
+  /** Largest attachment accepted, in bytes (default 10 MB). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** Most pages a PDF attachment may have. */
+  ATTACHMENT_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Most pixels (width × height) an image attachment may have. */
+  ATTACHMENT_MAX_PIXELS: z.coerce.number().int().min(1).max(1_000_000_000).default(40_000_000),
+  /** Dossier code format (docs/dossier-codes.md), e.g. `{province}.{yymmdd}.{random6}`. */
+  DOSSIER_CODE_FORMAT: z.string().default('{province}.{yymmdd}.{random6}'),
+  /** Public dossier lookups allowed per client IP per minute. */
+  PUBLIC_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example:587; unset in demo mode → sandbox (logged). */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of the platform's e-mail. */
+  MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
+  /** Registers the bench-only baseline route (npm run bench). Never set in production. */
+  BENCH: booleanString.optional(),
 });
 
 export interface AppConfig {
@@ -47,8 +88,54 @@ export interface AppConfig {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   provinceCode: string;
+  signing: { keysDir: string | undefined; passphrase: string | undefined };
   /** Secure cookies need HTTPS; on for any https PUBLIC_URL. */
   secureCookies: boolean;
+  objectStoreDir: string;
+  attachments: { maxBytes: number; maxPages: number; maxPixels: number };
+  dossierCodeFormat: string;
+  publicLookupPerMinute: number;
+  /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
+  mail: { smtpUrl: string | undefined; from: string };
+  bench: boolean;
+  /** The online payment gateway; null when none is configured (payments then answer 503). */
+  payment: PaymentConfig | null;
+}
+
+export interface PaymentConfig {
+  payUrl: string;
+  queryUrl: string;
+  merchantCode: string;
+  /** Unset for the sandbox: the payments module derives it from the platform secret. */
+  secret: string | undefined;
+  /** True when the platform's own sandbox gateway (/sandbox/payment-gateway) is the gateway. */
+  isSandbox: boolean;
+}
+
+/** Path of the sandbox payment gateway mounted in demo mode. */
+export const sandboxPaymentGatewayPath = '/sandbox/payment-gateway';
+
+function paymentConfig(e: z.infer<typeof envSchema>, publicUrl: string, demoMode: boolean): PaymentConfig | null {
+  if (e.PAYMENT_GATEWAY_URL) {
+    if (!e.PAYMENT_GATEWAY_QUERY_URL || !e.PAYMENT_MERCHANT_CODE || !e.PAYMENT_SECRET)
+      throw new Error('PAYMENT_GATEWAY_URL needs PAYMENT_GATEWAY_QUERY_URL, PAYMENT_MERCHANT_CODE and PAYMENT_SECRET');
+    return {
+      payUrl: e.PAYMENT_GATEWAY_URL,
+      queryUrl: e.PAYMENT_GATEWAY_QUERY_URL,
+      merchantCode: e.PAYMENT_MERCHANT_CODE,
+      secret: e.PAYMENT_SECRET,
+      isSandbox: false,
+    };
+  }
+  if (!demoMode) return null;
+  const base = `${publicUrl}${sandboxPaymentGatewayPath}`;
+  return {
+    payUrl: `${base}/pay`,
+    queryUrl: `${base}/api/transaction`,
+    merchantCode: e.PAYMENT_MERCHANT_CODE ?? 'TINHSO79',
+    secret: e.PAYMENT_SECRET,
+    isSandbox: true,
+  };
 }
 
 /** Reads the configuration from environment variables (see docs/operations.md). */
@@ -80,7 +167,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     logLevel: e.LOG_LEVEL,
     provinceCode: e.PROVINCE_CODE,
+    signing: { keysDir: e.SIGNING_KEYS_DIR ? path.resolve(e.SIGNING_KEYS_DIR) : undefined, passphrase: e.SIGNING_KEYS_PASSPHRASE },
     secureCookies: publicUrl.startsWith('https://'),
+    payment: paymentConfig(e, publicUrl, demoMode),
+    objectStoreDir: path.resolve(e.OBJECT_STORE_DIR ?? path.join(e.DATA_DIR, 'objects')),
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPages: e.ATTACHMENT_MAX_PAGES, maxPixels: e.ATTACHMENT_MAX_PIXELS },
+    dossierCodeFormat: e.DOSSIER_CODE_FORMAT,
+    publicLookupPerMinute: e.PUBLIC_LOOKUP_PER_MINUTE,
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    bench: e.BENCH ?? false,
     ...overrides,
   };
   return config;

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -17,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { citizens, officers } from '../identity/schema.ts';
 import { procedureVersions } from '../procedures/schema.ts';
+import type { WorkflowDefinition } from './domain/workflow-definition.ts';
 
 /**
  * Trạng thái hồ sơ — the national status codes synced to the national portal (DOMAIN.md §2):
@@ -63,7 +65,7 @@ export const dossiers = pgTable(
     /** Network/terminal the assisted or counter submission came from (e.g. "26572-TTPVHCC/quay-3"). */
     submitterTerminal: text('submitter_terminal'),
     /** Community digital-technology team member credited for helping (tổ công nghệ số cộng đồng). */
-    helperId: uuid('helper_id'),
+    helperId: uuid('helper_id').references(() => communityHelpers.id),
     /** The applicant's account when the applicant signed in (own session or known citizen). */
     applicantCitizenId: uuid('applicant_citizen_id').references(() => citizens.id),
     applicantKind: text('applicant_kind', { enum: ['citizen', 'organisation'] }).notNull(),
@@ -92,6 +94,12 @@ export const dossiers = pgTable(
     processingEndedAt: timestamp('processing_ended_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** The competent leader's decision (approve / reject); a rejection is still a result to return. */
+    decision: text('decision', { enum: ['approved', 'rejected'] }),
+    /** Hình thức trả kết quả: online, by public post, or at the counter. */
+    returnMethod: text('return_method', { enum: ['online', 'post', 'counter'] }),
+    /** Counted late whatever the dates: a second supplement request (national rule) or an apology (form 04). */
+    isMarkedLate: boolean('is_marked_late').notNull().default(false),
     /** Optimistic concurrency: bumped by every action; a stale version gets 409 DOSSIER_CHANGED. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -103,6 +111,9 @@ export const dossiers = pgTable(
     index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_receiving_status_idx').on(t.receivingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
+    // Province-wide inboxes (leaders): status queues sorted by deadline.
+    index('dossiers_province_status_idx').on(t.provinceCode, t.status, t.appointmentAt),
+    check('dossiers_status_national', sql`${t.status} BETWEEN 1 AND 10`),
   ],
 );
 
@@ -118,10 +129,16 @@ export const dossierComponents = pgTable(
     componentCode: text('component_code').notNull(),
     name: text('name').notNull(),
     attachmentId: uuid('attachment_id').references(() => attachments.id),
-    /** Where the file came from: uploaded by the applicant, scanned at the counter, or taken from the store. */
-    source: text('source', { enum: ['upload', 'counter_scan', 'store'] }).notNull(),
+    /**
+     * Where the component came from: uploaded by the applicant, scanned at the counter, taken from the
+     * store, the online declaration itself (`eform`, no file), or identity data from the national
+     * population database through a level-2 VNeID sign-in (`population_db`, no file).
+     */
+    source: text('source', { enum: ['upload', 'counter_scan', 'store', 'eform', 'population_db'] }).notNull(),
     /** The store document reused (DuocLayTuKhoDMQG), when source = store. */
     storeDocumentId: uuid('store_document_id'),
+    /** Order on the receipt slip and pages: the procedure's order of components, files in the order given. */
+    position: smallint('position').notNull().default(0),
     /** Set when the component came in answer to a supplement request. */
     isSupplement: boolean('is_supplement').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -222,3 +239,39 @@ export const dossierDrafts = pgTable(
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierEventRow = typeof dossierEvents.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/**
+ * Quy trình nội bộ — the workflow of one procedure version (steps, roles, shares of the statutory
+ * time), stored as data. A version without a row follows the default workflow.
+ */
+export const procedureWorkflows = pgTable('procedure_workflows', {
+  procedureVersionId: uuid('procedure_version_id')
+    .primaryKey()
+    .references(() => procedureVersions.id),
+  /** A `WorkflowDefinition` (src/dossiers/domain/workflow-definition.ts), validated before it is stored. */
+  definition: jsonb('definition').$type<WorkflowDefinition>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => officers.id),
+});
+
+/**
+ * Thành viên Tổ công nghệ số cộng đồng — a community digital-technology team member who helps citizens
+ * file online; registered by the unit's administrator and credited on the dossiers they helped with.
+ */
+export const communityHelpers = pgTable(
+  'community_helpers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Commune (or province) code the team belongs to. */
+    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    /** The team (tổ) within the unit, e.g. "Tổ CNS khu phố 3". */
+    team: text('team').notNull(),
+    createdByOfficerId: uuid('created_by_officer_id')
+      .notNull()
+      .references(() => officers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('community_helpers_unit_idx').on(t.unitCode, t.name)],
+);

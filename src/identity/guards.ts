@@ -12,6 +12,8 @@ declare module 'fastify' {
     principal: Principal | null;
     /** SHA-256 of the session token when a session is active. */
     sessionTokenHash: string | null;
+    /** How the active session was opened ('vneid', 'password', 'password+totp'), recorded on dossier events. */
+    sessionMethod: string | null;
   }
 }
 

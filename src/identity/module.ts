@@ -26,6 +26,8 @@ function needsCsrfCheck(request: FastifyRequest): boolean {
   const path = request.url.split('?', 1)[0] ?? '';
   // The sandbox provider's own endpoints (token, interaction forms) are exempt: it is a separate party.
   if (path.startsWith(`${sandboxPrefix}/`)) return false;
+  // Public endpoints need no session and change nothing (e.g. checking an uploaded PDF): nothing to forge.
+  if (path.startsWith('/api/v1/public/')) return false;
   return path === '/api' || path.startsWith('/api/') || path === '/auth' || path.startsWith('/auth/');
 }
 
@@ -37,6 +39,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
 
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('sessionMethod', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (needsCsrfCheck(request)) {
@@ -54,6 +57,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
     }
     request.principal = session.principal;
     request.sessionTokenHash = session.tokenHash;
+    request.sessionMethod = session.method;
   });
 
   await app.register(identityRoutes, { prefix: '/api/v1', config, database, csrf, totpBox: new SealBox(secret, 'totp'), now });

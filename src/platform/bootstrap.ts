@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { loadUnitsIfEmpty } from '../units/load-units.ts';
 import { seedDemoDataIfEmpty } from '../demo/seed.ts';
 import { loadProcedureCatalogueIfEmpty } from '../procedures/load-catalogue.ts';
+import { prepareDevelopmentCa } from '../documents/signing/keys.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -22,5 +23,7 @@ export async function prepareDatabase(database: Database, config: AppConfig): Pr
   const unitsLoaded = await loadUnitsIfEmpty(database.db, config.unitsDataDir);
   const proceduresLoaded = await loadProcedureCatalogueIfEmpty(database.db, config.provinceCode);
   const demoSeeded = config.demoMode ? await seedDemoDataIfEmpty(database.db, config) : false;
+  // Demo mode: the development CA exists from the first start (agency keys are made on first use).
+  if (config.demoMode) await prepareDevelopmentCa(database.db, config);
   return { unitsLoaded, proceduresLoaded, demoSeeded };
 }

@@ -62,6 +62,92 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  // Signed documents
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  DOCUMENT_ALREADY_REVOKED: { status: 409, vi: 'Văn bản đã bị thu hồi trước đó.', en: 'The document has already been revoked.' },
+  SIGNING_KEY_MISSING: {
+    status: 503,
+    vi: 'Cơ quan chưa được cấu hình khoá ký số.',
+    en: 'No signing key is configured for the agency.',
+  },
+  FILE_MISSING: { status: 400, vi: 'Vui lòng chọn tệp cần gửi.', en: 'Attach the file to send.' },
+  FILE_NOT_PDF: { status: 415, vi: 'Tệp gửi lên không phải là tệp PDF.', en: 'The file is not a PDF.' },
+  // Dossiers: workflow
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_OUT_OF_SCOPE: {
+    status: 403,
+    vi: 'Hồ sơ không thuộc cơ quan, đơn vị bạn phụ trách.',
+    en: 'The dossier does not belong to an agency or unit you serve.',
+  },
+  DOSSIER_CHANGED: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.',
+    en: 'The dossier was changed by someone else; reload it and try again.',
+  },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hoặc bước hiện tại của hồ sơ.',
+    en: 'This action is not allowed at the dossier’s current status or step.',
+  },
+  ROLE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại.',
+    en: 'Your role may not take this action at the current step.',
+  },
+  REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu rõ lý do.', en: 'A reason is required.' },
+  SUPPLEMENT_COMPONENTS_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng liệt kê các thành phần hồ sơ cần bổ sung, hoàn thiện.',
+    en: 'List the dossier components to be supplemented.',
+  },
+  APPOINTMENT_REQUIRED: { status: 400, vi: 'Vui lòng chọn ngày hẹn trả kết quả mới.', en: 'A new appointment is required.' },
+  APPOINTMENT_IN_PAST: {
+    status: 400,
+    vi: 'Ngày hẹn trả kết quả mới phải ở tương lai.',
+    en: 'The new appointment must be in the future.',
+  },
+  APPOINTMENT_NOT_LATER: {
+    status: 400,
+    vi: 'Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại.',
+    en: 'The new appointment must be later than the current one.',
+  },
+  APOLOGY_AFTER_DEADLINE: {
+    status: 409,
+    vi: 'Đã quá ngày hẹn trả kết quả: phiếu xin lỗi và hẹn lại phải được gửi trước thời hạn.',
+    en: 'The appointment has passed: the apology and new appointment must be issued before the deadline.',
+  },
+  RETURN_METHOD_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn hình thức trả kết quả.',
+    en: 'Choose how the result is returned.',
+  },
+  TARGET_STEP_INVALID: {
+    status: 400,
+    vi: 'Bước chuyển đến không hợp lệ.',
+    en: 'The target step is not valid for this action.',
+  },
+  TARGET_AGENCY_INVALID: {
+    status: 400,
+    vi: 'Cơ quan chuyển đến không hợp lệ.',
+    en: 'The target agency is not valid.',
+  },
+  SLIP_NOT_AVAILABLE: {
+    status: 404,
+    vi: 'Hồ sơ chưa có phiếu này.',
+    en: 'This slip has not been issued for the dossier.',
+  },
+  WORKFLOW_INVALID: { status: 400, vi: 'Quy trình xử lý không hợp lệ.', en: 'The workflow definition is invalid.' },
+  // Counter and assisted intake
+  HELPER_NOT_FOUND: {
+    status: 422,
+    vi: 'Không tìm thấy thành viên Tổ công nghệ số cộng đồng này.',
+    en: 'The community digital-technology team member does not exist.',
+  },
+  RECEIVING_AGENCY_REQUIRED: {
+    status: 400,
+    vi: 'Bạn tiếp nhận hồ sơ tại nhiều cơ quan: vui lòng chọn cơ quan tiếp nhận.',
+    en: 'You receive dossiers at several agencies: choose the receiving agency.',
+  },
   // Indicators
   PORTAL_FILE_MISSING: {
     status: 400,
@@ -73,8 +159,6 @@ export const errorCatalogue = {
     vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
     en: 'A national public service portal evaluation file is malformed.',
   },
-  // Dossiers (the same code as the dossier modules use)
-  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
   // Feedback: satisfaction votes and complaints (phản ánh, kiến nghị)
   DOSSIER_NOT_COMPLETED: {
     status: 409,
@@ -141,6 +225,104 @@ export const errorCatalogue = {
     status: 422,
     vi: 'Lịch không còn thời gian làm việc để tính hạn.',
     en: 'The calendar has no working time left to count.',
+  },
+  // Payments
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    vi: 'Hồ sơ không có khoản phí, lệ phí nào cần thanh toán lúc này.',
+    en: 'The dossier has no fee to pay at this time.',
+  },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán.', en: 'Payment not found.' },
+  PAYMENT_NOT_PAID: {
+    status: 409,
+    vi: 'Giao dịch chưa được thanh toán thành công nên chưa có biên lai.',
+    en: 'The payment has not succeeded, so there is no receipt.',
+  },
+  PAYMENT_GATEWAY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cổng thanh toán tạm thời không sẵn sàng, vui lòng thử lại sau.',
+    en: 'The payment gateway is temporarily unavailable; try again later.',
+  },
+  // Attachments
+  ATTACHMENT_FILE_MISSING: {
+    status: 400,
+    vi: 'Chưa chọn tệp để tải lên (trường "file").',
+    en: 'No file was sent (multipart part "file").',
+  },
+  ATTACHMENT_TYPE_REJECTED: {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên tệp).',
+    en: 'Only PDF, JPEG or PNG files are accepted (checked by content, not by name).',
+  },
+  ATTACHMENT_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép.', en: 'The file is larger than allowed.' },
+  ATTACHMENT_TOO_MANY_PAGES: { status: 422, vi: 'Tệp PDF có quá nhiều trang.', en: 'The PDF has too many pages.' },
+  ATTACHMENT_TOO_MANY_PIXELS: { status: 422, vi: 'Ảnh có độ phân giải quá lớn.', en: 'The image has too many pixels.' },
+  ATTACHMENT_UNREADABLE: {
+    status: 422,
+    vi: 'Không đọc được tệp (hỏng, bị mã hoá hoặc có mật khẩu).',
+    en: 'The file cannot be read (corrupt, encrypted or password-protected).',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    status: 422,
+    vi: 'Tệp đính kèm không tồn tại, không thuộc về bạn hoặc đã được dùng cho hồ sơ khác.',
+    en: 'An attachment does not exist, is not yours or was already used in another dossier.',
+  },
+  ATTACHMENT_FORMAT_NOT_ACCEPTED: {
+    status: 422,
+    vi: 'Định dạng tệp không được chấp nhận cho thành phần hồ sơ này.',
+    en: 'This file format is not accepted for that document.',
+  },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  // Dossiers
+  DRAFT_NOT_FOUND: { status: 404, vi: 'Chưa có hồ sơ nháp cho thủ tục này.', en: 'No draft for this procedure.' },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    vi: 'Thiếu tiêu đề Idempotency-Key để tránh nộp trùng hồ sơ.',
+    en: 'The Idempotency-Key header is required, so a retry cannot submit twice.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    vi: 'Idempotency-Key phải gồm 8–100 ký tự in được, không có khoảng trắng.',
+    en: 'The Idempotency-Key must be 8–100 printable characters without spaces.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+    en: 'This Idempotency-Key was already used with a different request.',
+  },
+  PROCEDURE_VERSION_NOT_CURRENT: {
+    status: 409,
+    vi: 'Thủ tục đã có phiên bản mới; vui lòng tải lại biểu mẫu và nộp lại.',
+    en: 'The procedure has a newer version; reload the form and submit again.',
+  },
+  FORM_INVALID: { status: 422, vi: 'Tờ khai có thông tin chưa hợp lệ.', en: 'Some answers on the form are invalid.' },
+  COMPONENT_MISSING: { status: 422, vi: 'Còn thiếu thành phần hồ sơ bắt buộc.', en: 'A required document is missing.' },
+  COMPONENT_UNKNOWN: {
+    status: 422,
+    vi: 'Thành phần hồ sơ không thuộc thủ tục này.',
+    en: 'A document type is not part of this procedure.',
+  },
+  AGENCY_NOT_RECEIVING: {
+    status: 422,
+    vi: 'Cơ quan đã chọn không tiếp nhận hồ sơ trong tỉnh, thành phố này.',
+    en: 'The chosen agency does not receive dossiers in this province.',
+  },
+  HANDLING_COMMUNE_INVALID: {
+    status: 422,
+    vi: 'Cần chọn một xã, phường, đặc khu của tỉnh, thành phố để giải quyết hồ sơ.',
+    en: 'Choose a commune of this province to handle the dossier.',
+  },
+  DOSSIER_ALREADY_DECIDED: {
+    status: 409,
+    vi: 'Hồ sơ đã có kết quả hoặc đã kết thúc, không thể rút.',
+    en: 'The dossier has already been decided or closed and cannot be withdrawn.',
+  },
+  // Electronic store (kho dữ liệu điện tử)
+  STORE_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giấy tờ trong kho dữ liệu.', en: 'Document not found in the store.' },
+  STORE_ACCESS_WITHOUT_DOSSIER: {
+    status: 403,
+    vi: 'Chỉ được xem kho dữ liệu của công dân khi đang giải quyết hồ sơ của người đó.',
+    en: 'A person’s store is open to an officer only while handling that person’s dossier.',
   },
   // Platform
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },

@@ -1,3 +1,4 @@
+import { civilStatusFeeExemptions } from './domain/fee.ts';
 import type { Component, Fee, ProcedureContentInput } from './domain/procedure.ts';
 import { birthRegistrationForm } from './forms/birth-registration.ts';
 import type { FormDefinition } from './forms/definition.ts';
@@ -69,6 +70,10 @@ const idPaper = c(
 );
 const authorisation = c('VAN_BAN_UY_QUYEN', 'Văn bản ủy quyền (khi ủy quyền thực hiện thủ tục)', 'certified_copy', false);
 const hdndFee = (name: string): Fee => ({ name, rule: 'Theo nghị quyết của HĐND Thành phố (Thông tư 85/2019/TT-BTC)' });
+/** A civil-status registration fee set by the HĐND, waived for the categories of Luật Hộ tịch art. 11(1)(a). */
+const civilStatusFee = (name: string): Fee => ({ ...hdndFee(name), exemptions: civilStatusFeeExemptions });
+/** Luật Hộ tịch art. 15(1): a birth is registered on time within 60 days of it; on time it is free (art. 11(1)(b)). */
+const birthOnTime = { field: 'child.birthDate', notOlderThanDays: 60 } as const;
 
 const civilStatus = {
   sector: 'Hộ tịch',
@@ -134,8 +139,8 @@ export const procedureCatalogue: CatalogueEntry[] = [
     name: 'Đăng ký khai sinh',
     nameEn: 'Birth registration',
     fees: [
-      { name: 'Lệ phí đăng ký khai sinh đúng hạn', amountVnd: 0, rule: 'Miễn lệ phí (Luật Hộ tịch, điều 11)' },
-      hdndFee('Lệ phí đăng ký khai sinh quá hạn'),
+      { name: 'Lệ phí đăng ký khai sinh đúng hạn', amountVnd: 0, rule: 'Miễn lệ phí (Luật Hộ tịch, điều 11)', appliesWhen: birthOnTime },
+      { ...civilStatusFee('Lệ phí đăng ký khai sinh quá hạn'), appliesWhen: { not: birthOnTime } },
     ],
     components: [
       {
@@ -160,7 +165,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     name: 'Đăng ký kết hôn',
     nameEn: 'Marriage registration',
     timeNote: 'Ngay trong ngày; cần xác minh thì không quá 05 ngày làm việc (Luật Hộ tịch, điều 18).',
-    fees: [hdndFee('Lệ phí đăng ký kết hôn')],
+    fees: [civilStatusFee('Lệ phí đăng ký kết hôn')],
     components: [c('TO_KHAI_KET_HON', 'Tờ khai đăng ký kết hôn (hai bên nam, nữ cùng ký)', 'original'), idPaper],
     resultName: 'Giấy chứng nhận kết hôn',
     onlineLevel: 'partial',
@@ -193,7 +198,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 5,
     timeUnit: 'working_days',
     timeNote: 'Nghị định 123/2015/NĐ-CP, điều 26.',
-    fees: [hdndFee('Lệ phí đăng ký lại khai sinh')],
+    fees: [civilStatusFee('Lệ phí đăng ký lại khai sinh')],
     components: [
       c('TO_KHAI_DANG_KY_LAI_KHAI_SINH', 'Tờ khai đăng ký lại khai sinh theo mẫu', 'original'),
       c('BAN_SAO_GIAY_KHAI_SINH', 'Bản sao Giấy khai sinh trước đây hoặc giấy tờ có thông tin hộ tịch', 'copy', false),
@@ -211,7 +216,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     nameEn: 'Re-registration of a death',
     timeAmount: 5,
     timeUnit: 'working_days',
-    fees: [hdndFee('Lệ phí đăng ký lại khai tử')],
+    fees: [civilStatusFee('Lệ phí đăng ký lại khai tử')],
     components: [c('TO_KHAI_KHAI_TU', 'Tờ khai đăng ký lại khai tử theo mẫu', 'original'), idPaper],
     resultName: 'Trích lục khai tử (đăng ký lại)',
     onlineLevel: 'partial',
@@ -253,7 +258,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 3,
     timeUnit: 'working_days',
     timeNote: 'Luật Hộ tịch, điều 28; cần xác minh thì không quá 06 ngày làm việc.',
-    fees: [hdndFee('Lệ phí thay đổi, cải chính, bổ sung hộ tịch')],
+    fees: [civilStatusFee('Lệ phí thay đổi, cải chính, bổ sung hộ tịch')],
     components: [
       c('TO_KHAI_THAY_DOI_HO_TICH', 'Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch theo mẫu', 'original'),
       c('GIAY_TO_LIEN_QUAN', 'Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung', 'copy'),
@@ -272,7 +277,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 3,
     timeUnit: 'working_days',
     timeNote: 'Luật Hộ tịch, điều 25; cần xác minh thì không quá 05 ngày làm việc.',
-    fees: [hdndFee('Lệ phí đăng ký nhận cha, mẹ, con')],
+    fees: [civilStatusFee('Lệ phí đăng ký nhận cha, mẹ, con')],
     components: [
       c('TO_KHAI_NHAN_CHA_ME_CON', 'Tờ khai đăng ký nhận cha, mẹ, con theo mẫu', 'original'),
       c('CHUNG_CU_QUAN_HE', 'Văn bản giám định ADN hoặc chứng cứ chứng minh quan hệ cha, mẹ, con', 'original'),
@@ -288,7 +293,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     code: '1.000689',
     name: 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con',
     nameEn: 'Birth registration combined with parentage recognition',
-    fees: [hdndFee('Lệ phí đăng ký nhận cha, mẹ, con')],
+    fees: [civilStatusFee('Lệ phí đăng ký nhận cha, mẹ, con')],
     components: [
       c('TO_KHAI_KHAI_SINH', 'Tờ khai đăng ký khai sinh và Tờ khai đăng ký nhận cha, mẹ, con theo mẫu', 'original'),
       c('GIAY_CHUNG_SINH', 'Giấy chứng sinh hoặc giấy tờ thay Giấy chứng sinh', 'original'),
@@ -368,7 +373,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     code: '2.000528',
     name: 'Đăng ký khai sinh có yếu tố nước ngoài',
     nameEn: 'Birth registration with a foreign element',
-    fees: [hdndFee('Lệ phí đăng ký khai sinh có yếu tố nước ngoài')],
+    fees: [civilStatusFee('Lệ phí đăng ký khai sinh có yếu tố nước ngoài')],
     components: [
       c('TO_KHAI_KHAI_SINH', 'Tờ khai đăng ký khai sinh theo mẫu', 'original'),
       c('GIAY_CHUNG_SINH', 'Giấy chứng sinh hoặc giấy tờ thay Giấy chứng sinh', 'original'),
@@ -387,7 +392,7 @@ export const procedureCatalogue: CatalogueEntry[] = [
     timeAmount: 15,
     timeUnit: 'days',
     timeNote: 'Luật Hộ tịch, điều 38.',
-    fees: [hdndFee('Lệ phí đăng ký kết hôn có yếu tố nước ngoài')],
+    fees: [civilStatusFee('Lệ phí đăng ký kết hôn có yếu tố nước ngoài')],
     components: [
       c('TO_KHAI_KET_HON', 'Tờ khai đăng ký kết hôn theo mẫu', 'original'),
       c('XAC_NHAN_TTHN', 'Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài', 'certified_copy'),

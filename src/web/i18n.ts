@@ -2,6 +2,8 @@
  * The web app's words, one dictionary per language. Vietnamese is the reference: its keys are the
  * type every other language must fill. `{name}` marks a value filled in by `translate`.
  */
+import type { ServiceMessageKey } from './i18n-services.ts';
+
 export type Language = 'vi' | 'en';
 
 export const languages: readonly Language[] = ['vi', 'en'];
@@ -19,12 +21,14 @@ const vi = {
   'nav.home': 'Trang chủ',
   'nav.units': 'Đơn vị hành chính',
   'nav.account': 'Tài khoản',
+  'nav.officerInbox': 'Hồ sơ cần xử lý',
   'nav.leaders': 'Điều hành',
   'nav.switchLanguage': 'English',
   'nav.switchLanguageHint': 'Switch to English',
   'nav.signedInAs': 'Đang đăng nhập: {name}',
 
   'footer.api': 'Tài liệu API',
+  'footer.verify': 'Kiểm tra văn bản điện tử',
   'footer.sandbox': 'Bản thử nghiệm: VNeID ở đây là môi trường sandbox, không dùng tài khoản định danh thật.',
   'footer.license': 'Mã nguồn mở, giấy phép MIT.',
 
@@ -108,10 +112,71 @@ const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Địa chỉ này không tồn tại hoặc đã được chuyển đi.',
   'notFound.home': 'Về trang chủ',
+
+  'verify.title': 'Kiểm tra văn bản điện tử',
+  'verify.intro': 'Kiểm tra văn bản do cơ quan nhà nước cấp qua Tỉnh số: còn hiệu lực hay không, cơ quan nào ký và ký lúc nào.',
+  'verify.documentId': 'Mã văn bản: {id}',
+  'verify.notFound': 'Không tìm thấy văn bản với mã này. Hãy kiểm tra lại mã hoặc đường dẫn trong mã QR.',
+  'verify.status.valid': 'Văn bản hợp lệ',
+  'verify.status.expired': 'Văn bản đã hết hiệu lực',
+  'verify.status.revoked': 'Văn bản đã bị thu hồi',
+  'verify.status.tampered': 'Văn bản không còn nguyên vẹn',
+  'verify.status.untrusted': 'Chữ ký không phải của cơ quan trên hệ thống',
+  'verify.status.unknown': 'Không xác định được văn bản',
+  'verify.statusHint.valid': 'Văn bản có trong hệ thống, chưa bị thu hồi và đang có hiệu lực.',
+  'verify.statusHint.expired': 'Văn bản có trong hệ thống nhưng đã hết thời hạn hiệu lực.',
+  'verify.statusHint.revoked': 'Cơ quan ban hành đã thu hồi văn bản này; văn bản không còn giá trị.',
+  'verify.statusHint.tampered': 'Bản lưu trên hệ thống không khớp với bản đã ký. Vui lòng liên hệ cơ quan ban hành.',
+  'verify.type': 'Loại văn bản',
+  'verify.agency': 'Cơ quan ban hành',
+  'verify.signedAt': 'Thời điểm ký',
+  'verify.validity': 'Hiệu lực',
+  'verify.validFromTo': 'Từ {from} đến hết {to}',
+  'verify.validFrom': 'Từ {from}, không thời hạn',
+  'verify.revokedAt': 'Thu hồi lúc',
+  'verify.revocationReason': 'Lý do thu hồi',
+  'verify.facts': 'Thông tin công khai',
+  'verify.certificate': 'Chứng thư số ký văn bản',
+  'verify.fingerprint': 'Dấu vân tay SHA-256',
+  'verify.developmentKey': 'Bản thử nghiệm: văn bản được ký bằng khoá phát triển, không có giá trị pháp lý.',
+  'verify.upload.title': 'Kiểm tra tệp PDF bạn đang giữ',
+  'verify.upload.intro': 'Chọn tệp PDF của văn bản. Hệ thống kiểm tra chữ ký số và so sánh với bản gốc đã lưu. Tệp không được lưu lại.',
+  'verify.upload.label': 'Tệp PDF',
+  'verify.upload.submit': 'Kiểm tra tệp',
+  'verify.upload.checking': 'Đang kiểm tra…',
+  'verify.upload.result': 'Kết quả kiểm tra tệp',
+  'verify.upload.claims': 'Tệp này ghi là văn bản:',
+  'verify.upload.signedBy': 'Ký bởi: {signer}',
+  'verify.code.DOCUMENT_VALID': 'Chữ ký số hợp lệ và tệp trùng khớp hoàn toàn với bản gốc đã lưu.',
+  'verify.code.DOCUMENT_EXPIRED': 'Tệp là bản gốc nhưng văn bản đã hết hiệu lực.',
+  'verify.code.DOCUMENT_REVOKED': 'Tệp là bản gốc nhưng văn bản đã bị cơ quan ban hành thu hồi.',
+  'verify.code.SIGNATURE_BROKEN': 'Chữ ký số không còn khớp với nội dung: tệp đã bị sửa sau khi ký.',
+  'verify.code.CONTENT_MODIFIED': 'Tệp khác với bản gốc đã lưu (có nội dung được thêm hoặc thay đổi sau khi ký).',
+  'verify.code.SIGNER_MISMATCH': 'Tệp được ký bằng chứng thư khác với chứng thư đã dùng để ký văn bản gốc.',
+  'verify.code.STORED_COPY_DAMAGED': 'Tệp là bản gốc nhưng bản lưu trên hệ thống không còn nguyên vẹn. Vui lòng liên hệ cơ quan ban hành.',
+  'verify.code.SIGNER_NOT_TRUSTED':
+    'Tệp có chữ ký số nhưng người ký không phải là cơ quan được tin cậy trên hệ thống. Không sử dụng văn bản này.',
+  'verify.code.NOT_SIGNED': 'Tệp không có chữ ký số.',
+  'verify.code.SIGNATURE_UNSUPPORTED': 'Chữ ký số của tệp dùng định dạng hệ thống chưa kiểm tra được.',
+  'verify.code.DOCUMENT_NOT_ON_RECORD': 'Chữ ký số hợp lệ nhưng không có văn bản tương ứng trên hệ thống.',
+  'app.reload': 'Tải lại trang',
+  'app.retry': 'Thử lại',
+  'nav.procedures': 'Thủ tục',
+  'nav.myDossiers': 'Hồ sơ của tôi',
+  'nav.lookup': 'Tra cứu hồ sơ',
+  'home.lookupTeaser.title': 'Tra cứu hồ sơ',
+  'home.lookupTeaser.body': 'Biết mã hồ sơ và số định danh cá nhân của người nộp? Xem ngay hồ sơ đang ở bước nào và ngày hẹn trả kết quả.',
+  'home.lookupTeaser.link': 'Tra cứu tình trạng hồ sơ',
+  'search.label': 'Tìm thủ tục hành chính',
+  'search.hint': 'Ví dụ: đăng ký khai sinh, chứng thực bản sao. Gõ không dấu cũng được.',
+  'search.submit': 'Tìm kiếm',
 } as const;
 
-export type MessageKey = keyof typeof vi;
-export type Dictionary = Record<MessageKey, string>;
+/** Keys of the words every page may need (the home page bundle). */
+export type CoreMessageKey = keyof typeof vi;
+/** Any key: the core ones and those of the citizen-service pages (i18n-services.ts, loaded with them). */
+export type MessageKey = CoreMessageKey | ServiceMessageKey;
+export type Dictionary = Record<CoreMessageKey, string>;
 
 const en: Dictionary = {
   'app.name': 'Tỉnh số',
@@ -126,12 +191,14 @@ const en: Dictionary = {
   'nav.home': 'Home',
   'nav.units': 'Administrative units',
   'nav.account': 'Account',
+  'nav.officerInbox': 'Dossiers to handle',
   'nav.leaders': 'Dashboard',
   'nav.switchLanguage': 'Tiếng Việt',
   'nav.switchLanguageHint': 'Chuyển sang tiếng Việt',
   'nav.signedInAs': 'Signed in: {name}',
 
   'footer.api': 'API documentation',
+  'footer.verify': 'Check an electronic document',
   'footer.sandbox': 'Trial version: the VNeID used here is a sandbox, not the real national identity service.',
   'footer.license': 'Open source, MIT licence.',
 
@@ -216,15 +283,89 @@ const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not exist or has moved.',
   'notFound.home': 'Go to the home page',
+
+  'verify.title': 'Check an electronic document',
+  'verify.intro': 'Check a document issued by a state agency through Tỉnh số: whether it is in force, which agency signed it and when.',
+  'verify.documentId': 'Document id: {id}',
+  'verify.notFound': 'No document has this id. Check the id or the link in the QR code.',
+  'verify.status.valid': 'The document is valid',
+  'verify.status.expired': 'The document has expired',
+  'verify.status.revoked': 'The document has been revoked',
+  'verify.status.tampered': 'The document is not intact',
+  'verify.status.untrusted': 'Not signed by an agency on the platform',
+  'verify.status.unknown': 'The document could not be identified',
+  'verify.statusHint.valid': 'The document is on record, has not been revoked and is in force.',
+  'verify.statusHint.expired': 'The document is on record but its period of validity has ended.',
+  'verify.statusHint.revoked': 'The issuing agency has revoked this document; it is no longer valid.',
+  'verify.statusHint.tampered': 'The copy kept by the platform no longer matches what was signed. Please contact the issuing agency.',
+  'verify.type': 'Document type',
+  'verify.agency': 'Issuing agency',
+  'verify.signedAt': 'Signed at',
+  'verify.validity': 'Validity',
+  'verify.validFromTo': 'From {from} to the end of {to}',
+  'verify.validFrom': 'From {from}, no end date',
+  'verify.revokedAt': 'Revoked at',
+  'verify.revocationReason': 'Reason for revocation',
+  'verify.facts': 'Public details',
+  'verify.certificate': 'Signing certificate',
+  'verify.fingerprint': 'SHA-256 fingerprint',
+  'verify.developmentKey': 'Trial version: signed with a development key; no legal value.',
+  'verify.upload.title': 'Check a PDF file you hold',
+  'verify.upload.intro':
+    'Choose the document’s PDF file. The platform checks its digital signature and compares it with the original on record. The file is not kept.',
+  'verify.upload.label': 'PDF file',
+  'verify.upload.submit': 'Check the file',
+  'verify.upload.checking': 'Checking…',
+  'verify.upload.result': 'Result of the file check',
+  'verify.upload.claims': 'This file says it is the document:',
+  'verify.upload.signedBy': 'Signed by: {signer}',
+  'verify.code.DOCUMENT_VALID': 'The digital signature is valid and the file is identical to the original on record.',
+  'verify.code.DOCUMENT_EXPIRED': 'The file is the original, but the document has expired.',
+  'verify.code.DOCUMENT_REVOKED': 'The file is the original, but the issuing agency has revoked the document.',
+  'verify.code.SIGNATURE_BROKEN': 'The digital signature no longer matches the content: the file was changed after signing.',
+  'verify.code.CONTENT_MODIFIED': 'The file differs from the original on record (content was added or changed after signing).',
+  'verify.code.SIGNER_MISMATCH': 'The file was signed with another certificate than the one that signed the original.',
+  'verify.code.STORED_COPY_DAMAGED':
+    'The file is the original, but the copy kept by the platform is damaged. Please contact the issuing agency.',
+  'verify.code.SIGNER_NOT_TRUSTED': 'The file is signed, but not by an agency the platform trusts. Do not rely on it.',
+  'verify.code.NOT_SIGNED': 'The file has no digital signature.',
+  'verify.code.SIGNATURE_UNSUPPORTED': 'The file’s digital signature uses a format the platform cannot check yet.',
+  'verify.code.DOCUMENT_NOT_ON_RECORD': 'The digital signature is valid, but no matching document is on record.',
+  'app.reload': 'Reload the page',
+  'app.retry': 'Try again',
+  'nav.procedures': 'Procedures',
+  'nav.myDossiers': 'My applications',
+  'nav.lookup': 'Track an application',
+  'home.lookupTeaser.title': 'Track an application',
+  'home.lookupTeaser.body':
+    'Know the application code and the applicant’s ID number? See at once where the application stands and when the result is due.',
+  'home.lookupTeaser.link': 'Look up an application',
+  'search.label': 'Find a public service',
+  'search.hint': 'For example: birth registration, certified copy. Vietnamese accents are optional.',
+  'search.submit': 'Search',
 };
 
 export const dictionaries: Record<Language, Dictionary> = { vi, en };
+
+type Messages = Partial<Record<MessageKey, string>>;
+const added: Record<Language, Messages> = { vi: {}, en: {} };
+
+/** Adds the words of pages loaded on demand (i18n-services.ts calls it when it loads). */
+export function addMessages(messages: Record<Language, Messages>): void {
+  for (const language of languages) Object.assign(added[language], messages[language]);
+}
 
 export type MessageValues = Record<string, string | number>;
 
 /** The message for `key` in `language`, with `{name}` placeholders filled from `values`. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  const template = dictionaries[language][key];
+  // A key whose page module has not loaded shows as itself: visible in a test, never a crash.
+  const template = (dictionaries[language] as Messages)[key] ?? added[language][key] ?? key;
+  return fillPlaceholders(template, values);
+}
+
+/** Fills `{name}` placeholders of a message from `values`; unknown names stay as written. */
+export function fillPlaceholders(template: string, values?: MessageValues): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
@@ -242,4 +383,37 @@ export function formatDate(language: Language, isoDate: string): string {
   if (language === 'vi') return `${day}/${month}/${year}`;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+const vietnamOffsetMs = 7 * 3600_000;
+
+/** An instant in Vietnam time (UTC+7): 14:05 01/07/2025 in Vietnamese, 1 July 2025, 14:05 in English. */
+export function formatDateTime(language: Language, iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const local = new Date(time + vietnamOffsetMs).toISOString();
+  const day = formatDate(language, local.slice(0, 10));
+  const clock = local.slice(11, 16);
+  return language === 'vi' ? `${clock} ${day}` : `${day}, ${clock}`;
+}
+
+/** The day of an instant in Vietnam time, as `formatDate` writes it. */
+export function formatDay(language: Language, iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return formatDate(language, new Date(time + vietnamOffsetMs).toISOString().slice(0, 10));
+}
+
+/** An amount in đồng: 50.000 đồng in Vietnamese, 50,000 VND in English. */
+export function formatMoney(language: Language, amountVnd: number): string {
+  const digits = String(Math.round(Math.abs(amountVnd))).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
+  const sign = amountVnd < 0 ? '-' : '';
+  return language === 'vi' ? `${sign}${digits} đồng` : `${sign}${digits} VND`;
+}
+
+/** A file size people read: 850 B, 12 KB, 3.4 MB (3,4 MB in Vietnamese). */
+export function formatFileSize(language: Language, bytes: number): string {
+  const [value, unit] = bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  const text = unit === 'B' || value >= 10 ? String(Math.round(value)) : value.toFixed(1);
+  return `${language === 'vi' ? text.replace('.', ',') : text} ${unit}`;
 }

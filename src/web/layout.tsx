@@ -37,8 +37,22 @@ function Header() {
               <Link to="/">{t('nav.home')}</Link>
             </li>
             <li>
+              <Link to="/thu-tuc">{t('nav.procedures')}</Link>
+            </li>
+            <li>
+              <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
+            </li>
+            <li>
+              <Link to="/tra-cuu">{t('nav.lookup')}</Link>
+            </li>
+            <li>
               <Link to="/don-vi">{t('nav.units')}</Link>
             </li>
+            {principal?.kind === 'officer' && (
+              <li>
+                <Link to="/can-bo/ho-so">{t('nav.officerInbox')}</Link>
+              </li>
+            )}
             {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
               <li>
                 <Link to="/lanh-dao">{t('nav.leaders')}</Link>
@@ -67,7 +81,7 @@ function Footer() {
       <div className="container">
         <p className="sandbox-note">{t('footer.sandbox')}</p>
         <p>
-          <a href="/docs">{t('footer.api')} (/docs)</a> · {t('footer.license')}
+          <Link to="/verify">{t('footer.verify')}</Link> · <a href="/docs">{t('footer.api')} (/docs)</a> · {t('footer.license')}
         </p>
       </div>
     </footer>

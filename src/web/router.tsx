@@ -47,3 +47,29 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
     </a>
   );
 }
+
+/** What a page gets from its route: the `:named` segments of its path. */
+export type RouteParams = Record<string, string>;
+
+/**
+ * Matches a path against a pattern such as `/thu-tuc/:code/nop-ho-so`; answers the named segments
+ * (decoded) or null. A trailing slash is ignored.
+ */
+export function matchPath(pattern: string, pathname: string): RouteParams | null {
+  const expected = pattern.split('/');
+  const actual = pathname.replace(/(.)\/$/, '$1').split('/');
+  if (expected.length !== actual.length) return null;
+  const params: RouteParams = {};
+  for (const [i, part] of expected.entries()) {
+    const value = actual[i] ?? '';
+    if (part.startsWith(':')) {
+      if (value === '') return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+    } else if (part !== value) return null;
+  }
+  return params;
+}

@@ -91,6 +91,10 @@ describe('web app serving', () => {
     ['DELETE', '/don-vi', html, false],
     ['GET', '/don-vi', undefined, true],
     ['GET', '/favicon.ico', '*/*', false],
+    ['GET', '/assets/index-abc.css', '*/*', false],
+    ['GET', '/thu-tuc/1.001193', html, true],
+    ['GET', '/ho-so/79.261121.7KX3MQ', html, true],
+    ['GET', '/thu-tuc/1.001193/nop-ho-so?buoc=2', html, true],
   ])('%s %s (accept %s) is a web route: %s', (method, url, accept, expected) => {
     expect(isWebAppRoute(method, url, accept)).toBe(expected);
   });

@@ -10,12 +10,16 @@ export const defaultWebRoot = path.join(projectRoot, 'dist/web');
 /** Paths the server owns; unknown URLs under them get the JSON 404, never the web app. */
 const serverPrefixes = ['/api', '/auth', '/sandbox', '/docs', '/openapi.json', '/metrics', '/healthz', '/readyz'];
 
+const staticFileName = /\.(?:[cm]?js|css|map|json|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|otf|txt|xml|webmanifest|html?|pdf)$/i;
+
 /** Whether a request is a browser asking for a page the web app routes itself (e.g. /tai-khoan). */
 export function isWebAppRoute(method: string, url: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   const pathname = url.split('?', 1)[0] ?? '/';
-  // A file name (/assets/x.js, /favicon.ico) that static serving did not find is a real 404.
-  if (/\.[a-z0-9]+$/i.test(pathname)) return false;
+  // A file name (/assets/x.js, /favicon.ico) that static serving did not find is a real 404. Only the
+  // extensions of files the web app ships count: procedure and dossier codes (/thu-tuc/1.001193,
+  // /ho-so/79.261121.7KX3MQ) have dots too, and they are pages.
+  if (staticFileName.test(pathname)) return false;
   // Browsers send text/html; curl and link checkers send */* or nothing and should get the page too.
   if (accept && !accept.includes('text/html') && !accept.includes('*/*')) return false;
   return !isServerPath(pathname);

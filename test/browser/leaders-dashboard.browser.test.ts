@@ -5,7 +5,7 @@ import { generateDossiers } from '../../src/demo/generator/generate.ts';
 import { demoTotpSecret } from '../../src/identity/demo.ts';
 import { totpCode } from '../../src/identity/domain/totp.ts';
 import { rebuildRollups } from '../../src/indicators/rollups/maintain.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium } from '../support/browser-kit.ts';
+import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium } from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /** Today in Vietnam, YYYY-MM-DD. */
@@ -34,10 +34,7 @@ describe("leaders' dashboard in a desktop browser", () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'vi-VN', acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    collectPageProblems(page, problems);
   }, 240_000);
 
   afterAll(async () => {

@@ -1,42 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors.ts';
-import { projectRoot } from '../../src/platform/paths.ts';
+import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage, signInAtSandbox } from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
-
-// The same check `npm start` runs: rebuild dist/web only when src/web or vite.config.ts changed.
-function buildWebAppIfNeeded(): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'scripts/build-web-if-needed.mjs')], { cwd: projectRoot, stdio: 'inherit' });
-}
-
-const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-interface AxeWindow {
-  axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
-}
-
-/** Runs axe-core on the page as it is now and fails on any serious or critical violation. */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Evaluated through the DevTools protocol, so the page's `script-src 'self'` does not block it.
-  if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.evaluate(axeSource);
-  const results = await page.evaluate(() => (window as AxeWindow).axe!.run(document, { resultTypes: ['violations'] }));
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const report = serious.map(
-      (v) =>
-        `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
-    );
-    process.stderr.write(`axe violations on ${label} (${page.url()}):\n${report.join('\n')}\n`);
-  }
-  expect(
-    serious.map((v) => `${v.id} (${v.nodes.length})`),
-    `accessibility of ${label}`,
-  ).toEqual([]);
-}
 
 describe('web app in a phone-sized browser', () => {
   let ctx: TestContext;
@@ -48,18 +14,7 @@ describe('web app in a phone-sized browser', () => {
   beforeAll(async () => {
     buildWebAppIfNeeded();
     ctx = await createTestContext({ listen: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -69,14 +24,7 @@ describe('web app in a phone-sized browser', () => {
 
   // Each scenario starts as a new visitor: no cookies, no stored language.
   const openPage = async (): Promise<Page> => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
+    ({ context, page, problems } = await openPhonePage(browser));
     return page;
   };
 
@@ -143,12 +91,9 @@ describe('web app in a phone-sized browser', () => {
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
     // The sandbox labels each field in Vietnamese, then English: "Số định danh cá nhân (CCCD) Personal ID number".
-    const idNumber = page.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
-    await idNumber.waitFor();
+    await page.getByLabel(/^Số định danh cá nhân \(CCCD\)/).waitFor();
     await expectAccessible(page, 'sandbox VNeID sign-in');
-    await idNumber.fill('079090001234');
-    await page.getByLabel(/^Mật khẩu/).fill('Demo@2026');
-    await page.getByRole('button', { name: /^Đăng nhập/ }).click();
+    await signInAtSandbox(page);
 
     await page.waitForURL(url('/tai-khoan'));
     await page.getByRole('heading', { level: 1, name: 'Xin chào, Nguyễn Văn An' }).waitFor();
@@ -162,6 +107,17 @@ describe('web app in a phone-sized browser', () => {
     await page.getByText('Bạn chưa đăng nhập.').waitFor();
     expect(await page.getByRole('banner').textContent()).not.toContain('Nguyễn Văn An');
     await expectAccessible(page, 'account when signed out');
+  });
+
+  it('explains a failed citizen sign-in on the home page, in words for known codes', async () => {
+    await openPage();
+    await page.goto(url('/?loginError=OIDC_LOGIN_CANCELLED'));
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(`Đăng nhập không thành công: ${errorCatalogue.OIDC_LOGIN_CANCELLED.vi}`);
+    await expectAccessible(page, 'home with a sign-in error');
+    await page.goto(url('/?loginError=SOMETHING_NEW'));
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Đăng nhập không thành công (mã lỗi SOMETHING_NEW).');
   });
 
   it('tells an officer a wrong password in Vietnamese, then signs them in with their role', async () => {

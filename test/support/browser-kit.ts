@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/platform/paths.ts';
 
@@ -29,6 +29,26 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Collects the page's script errors and Content-Security-Policy refusals; a test expects none. */
+export function collectPageProblems(page: Page, problems: string[] = []): string[] {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** A new visitor on a phone (no cookies, no stored language); `problems` collects script errors and CSP violations. */
+export async function openPhonePage(
+  browser: Browser,
+  problems: string[] = [],
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const page = await context.newPage();
+  return { context, page, problems: collectPageProblems(page, problems) };
+}
+
 const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface AxeWindow {
@@ -52,4 +72,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     serious.map((v) => `${v.id} (${v.nodes.length})`),
     `accessibility of ${label}`,
   ).toEqual([]);
+}
+
+/** Signs in through the sandbox VNeID pages (the browser is already on them). */
+export async function signInAtSandbox(page: Page, idNumber = '079090001234', password = 'Demo@2026'): Promise<void> {
+  const field = page.getByLabel(/^Số định danh cá nhân \(CCCD\)/);
+  await field.waitFor();
+  await field.fill(idNumber);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByRole('button', { name: /^Đăng nhập/ }).click();
 }

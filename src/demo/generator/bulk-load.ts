@@ -56,6 +56,9 @@ export class DossierBatch {
     ['returned_at', 'timestamptz'],
     ['withdrawn_at', 'timestamptz'],
     ['updated_at', 'timestamptz'],
+    ['is_marked_late', 'boolean'],
+    ['return_method', 'text'],
+    ['decision', 'text'],
   ]);
   readonly events = columns([
     ['dossier_id', 'uuid'],
@@ -155,6 +158,9 @@ export class DossierBatch {
       iso(d.returnedAt),
       iso(d.withdrawnAt),
       iso(d.updatedAt),
+      d.isMarkedLate,
+      d.returnMethod,
+      d.decision,
     ]);
     for (const e of d.events) {
       DossierBatch.push(this.events, [

@@ -145,6 +145,10 @@ export interface PlannedDossier {
   returnedAt: number | null;
   withdrawnAt: number | null;
   updatedAt: number;
+  /** Late whatever the dates: a second supplement request or an apology slip (the workflow's flag). */
+  isMarkedLate: boolean;
+  returnMethod: 'online' | 'post' | 'counter' | null;
+  decision: 'approved' | 'rejected' | null;
   events: PlannedEvent[];
   components: { code: string; name: string; source: 'upload' | 'counter_scan' | 'store' }[];
   vote: { isLike: boolean; reasons: string[]; at: number } | null;
@@ -384,6 +388,9 @@ export function planDossier(random: Random, context: GeneratorContext, index: nu
     returnedAt: null,
     withdrawnAt: null,
     updatedAt: submittedAt,
+    isMarkedLate: false,
+    returnMethod: null,
+    decision: null,
     events: t.events,
     components,
     vote: null,
@@ -433,6 +440,7 @@ export function planDossier(random: Random, context: GeneratorContext, index: nu
       return settle(dossier, t);
     }
     dossier.supplementRequestCount = i + 1;
+    if (i > 0) dossier.isMarkedLate = true;
     dossier.pausedAt = requestAt;
     const answerAt = requestAt + random.between(0.3, 8) * dayMsLocal;
     const paused = clock.workingBetween(requestAt, answerAt);
@@ -473,6 +481,7 @@ export function planDossier(random: Random, context: GeneratorContext, index: nu
     }
     appointmentAt = newAppointment;
     dossier.appointmentAt = appointmentAt;
+    dossier.isMarkedLate = true;
   }
   if (random.chance(0.005)) {
     if (t.add(endAt, 'stop_processing', 8, t.step, handling, { reason: 'Người yêu cầu không đủ điều kiện' }))
@@ -481,13 +490,17 @@ export function planDossier(random: Random, context: GeneratorContext, index: nu
   }
   if (!t.add(cursor + 0.6 * (endAt - cursor), 'forward', 4, 'approval', handling)) return settle(dossier, t);
   if (!t.add(cursor + 0.85 * (endAt - cursor), 'approve', 4, 'result', handling)) return settle(dossier, t);
+  dossier.decision = 'approved';
   // Electronic results (Decree 45/2020): growing over time.
   const isElectronic = random.chance(Math.min(0.98, 0.35 + 0.55 * p) * (isApplicantOnline ? 1.05 : 0.9));
   if (!t.add(endAt, 'record_result', 9, 'return', handling, { details: { electronicResult: isElectronic } })) return settle(dossier, t);
   dossier.processingEndedAt = endAt;
   const returnAt = endAt + random.between(0.2, 3) * dayMsLocal;
   const returnMethod = isElectronic && isApplicantOnline && random.chance(0.8) ? 'online' : kind === 'post' ? 'post' : 'counter';
-  if (t.add(returnAt, 'return_result', 10, 'return', reception, { details: { returnMethod } })) dossier.returnedAt = returnAt;
+  if (t.add(returnAt, 'return_result', 10, 'return', reception, { details: { returnMethod } })) {
+    dossier.returnedAt = returnAt;
+    dossier.returnMethod = returnMethod;
+  }
   finishWithFeedback(random, context, dossier, t, dossier.returnedAt ?? returnAt, !isLate && dossier.supplementRequestCount <= 1);
   return settle(dossier, t);
 }

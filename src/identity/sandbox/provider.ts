@@ -5,7 +5,8 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { AppConfig } from '../../config.ts';
 import { findSandboxCitizenBySubject, sandboxClaims } from './accounts.ts';
 import { createSandboxStore } from './memory-adapter.ts';
-import { escapeHtml, renderSandboxError } from './pages.ts';
+import { escapeHtml } from '../../platform/http/sandbox-page.ts';
+import { renderSandboxError } from './pages.ts';
 
 /** Where the sandbox is mounted inside the platform's own origin. */
 export const sandboxPrefix = '/sandbox/vneid';

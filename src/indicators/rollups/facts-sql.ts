@@ -62,14 +62,17 @@ export const complaintFactColumns = [
  *
  * The national on-time rule (DOMAIN.md §2): processing ended (done, returned, stopped or refused) no
  * later than the appointment — supplement time is already out of the appointment — and late whatever
- * the dates after a second supplement request or an apology slip (form 04).
+ * the dates after a second supplement request or an apology slip (form 04), which the workflow marks
+ * (is_marked_late) and the events show.
  */
 export function dossierFactsSelect(scope: string | null): string {
   const only = (column: string) => (scope ? `WHERE ${column} IN (SELECT dossier_id FROM ${scope})` : '');
   const ended = 'd.processing_ended_at';
   const stoppedAt = `coalesce(${ended}, d.withdrawn_at)`;
-  const isLate = `(d.supplement_request_count > 1 OR coalesce(e.apologised, false))`;
-  const isElectronic = `(${ended} IS NOT NULL AND d.status IN (9, 10) AND coalesce(e.electronic_result, false))`;
+  const isLate = `(d.is_marked_late OR d.supplement_request_count > 1 OR coalesce(e.apologised, false))`;
+  // An electronic result (Decree 45/2020): a signed document issued for the dossier, returned online, or recorded as electronic.
+  const isElectronic = `(${ended} IS NOT NULL AND d.status IN (9, 10)
+    AND (coalesce(e.electronic_result, false) OR d.return_method = 'online' OR doc.dossier_id IS NOT NULL))`;
   // Open and past its appointment at the end of a day: from the appointment's day until processing
   // ended (or the applicant withdrew), unless it ended that same day. A dossier waiting for a
   // supplement has no running clock (its appointment moves when the supplement comes in).
@@ -126,6 +129,9 @@ LEFT JOIN (
   GROUP BY dossier_id
 ) c ON c.dossier_id = d.id
 LEFT JOIN (SELECT DISTINCT dossier_id, true AS has_complaint FROM complaints ${only('dossier_id')}) k ON k.dossier_id = d.id
+LEFT JOIN (
+  SELECT DISTINCT dossier_id FROM issued_documents WHERE revoked_at IS NULL ${scope ? `AND dossier_id IN (SELECT dossier_id FROM ${scope})` : 'AND dossier_id IS NOT NULL'}
+) doc ON doc.dossier_id = d.id
 LEFT JOIN satisfaction_votes v ON v.dossier_id = d.id
 ${unitOfDossier}
 ${only('d.id')}`;

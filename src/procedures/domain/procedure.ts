@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { formDefinition } from '../forms/definition.ts';
+import { fee, type Fee } from './fee.ts';
+
+export { fee, type Fee };
 
 /** Thủ tục hành chính (TTHC) national code, `N.NNNNNN` (e.g. 1.001193 Đăng ký khai sinh). */
 export const procedureCode = z.string().regex(/^\d\.\d{6}$/, 'N.NNNNNN');
@@ -9,13 +12,6 @@ export const timeUnit = z.enum(['hours', 'days', 'working_days', 'months']);
 
 /** Mức độ dịch vụ công trực tuyến (Decree 42/2022/NĐ-CP art. 11): toàn trình = full, một phần = partial. */
 export const onlineLevel = z.enum(['full', 'partial']);
-
-/** Phí, lệ phí — a fee or charge: a fixed amount in VND, or a rule when it depends on the case. */
-export const fee = z.strictObject({
-  name: z.string().min(1),
-  amountVnd: z.number().int().min(0).optional(),
-  rule: z.string().min(1).optional(),
-});
 
 /** Thành phần hồ sơ — a required document component. */
 export const component = z.strictObject({
@@ -60,5 +56,4 @@ export const procedureContent = z.strictObject({
 
 export type ProcedureContent = z.infer<typeof procedureContent>;
 export type ProcedureContentInput = z.input<typeof procedureContent>;
-export type Fee = z.infer<typeof fee>;
 export type Component = z.infer<typeof component>;

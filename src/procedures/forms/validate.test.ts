@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { formDefinition, type FormDefinition } from './definition.ts';
 import { validateFormData } from './validate.ts';
 import { birthRegistrationForm } from './birth-registration.ts';
@@ -98,6 +99,24 @@ describe('the birth-registration form definition', () => {
     const data = validBirth();
     (data['mother'] as Record<string, unknown>)['residence'] = { communeCode: '99999', street: 'x' };
     expect(codes(data, { today, communeExists: undefined as never })).toEqual([]);
+  });
+
+  it('accepts exactly the e-mail addresses zod accepts (the browser gets the pattern, not all of zod)', () => {
+    const zodAccepts = (value: string) => z.email().safeParse(value).success;
+    const ours = (value: string) => {
+      const data = validBirth();
+      (data['requester'] as Record<string, unknown>)['email'] = value;
+      return codes(data).length === 0;
+    };
+    const samples = fc
+      .oneof(fc.emailAddress(), fc.string({ maxLength: 40 }), fc.constantFrom('a@b.vn', 'an.nguyen+1@ubnd.gov.vn', 'x@y', 'x@.vn'))
+      // A blank value is "not given" (optional field), not a malformed address.
+      .filter((value) => value.trim() !== '');
+    fc.assert(
+      fc.property(samples, (value) => {
+        expect(ours(value), value).toBe(zodAccepts(value));
+      }),
+    );
   });
 
   it('answers in English when asked', () => {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's own e-mail pattern (what z.email() checks) without the rest of zod: this module also runs in the browser.
+import { regexes } from 'zod/v4/core';
 import type { FormDefinition, FormField, VisibilityCondition } from './definition.ts';
 import { isValidCccd, isValidTaxCode, isValidVietnamesePhone } from './identifiers.ts';
 
@@ -67,7 +68,6 @@ export interface ValidateOptions {
 }
 
 type Data = Record<string, unknown>;
-const emailSchema = z.email();
 
 function isRecord(v: unknown): v is Data {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,6 +81,11 @@ function isEmpty(v: unknown): boolean {
 export function isFieldVisible(condition: VisibilityCondition | undefined, scope: Data, root: Data): boolean {
   if (!condition) return true;
   const value = Object.hasOwn(scope, condition.field) ? scope[condition.field] : root[condition.field];
+  return valueMeets(condition, value);
+}
+
+/** Whether a value passes an equals / in / checked test (shared by visibility conditions and fee rules). */
+export function valueMeets(condition: VisibilityCondition, value: unknown): boolean {
   if ('checked' in condition) return (value === true) === condition.checked;
   if ('equals' in condition) return value === condition.equals;
   return condition.in.some((c) => c === value);
@@ -151,7 +156,7 @@ function checkValue(field: FormField, value: unknown, path: string, root: Data, 
       return;
     case 'email':
       if (typeof value !== 'string') return out.add(path, 'invalid_type');
-      if (!emailSchema.safeParse(value).success) out.add(path, 'invalid_email');
+      if (!regexes.email.test(value)) out.add(path, 'invalid_email');
       return;
     case 'address': {
       if (!isRecord(value)) return out.add(path, 'invalid_type');

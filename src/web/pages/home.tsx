@@ -1,18 +1,24 @@
-import { errorCatalogue, type ErrorCode } from '../../platform/errors.ts';
+import type { ErrorCode } from '../../platform/errors.ts';
 import { SignInChoices } from '../sign-in-choices.tsx';
-import { useI18n, useProvince, unitName } from '../app-state.tsx';
-import type { Language, MessageKey } from '../i18n.ts';
+import { SearchBox } from '../search-box.tsx';
+import { useI18n, useLoad, useProvince, useSession, unitName } from '../app-state.tsx';
 import { usePageTitle } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
 
-function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(errorCatalogue, code);
-}
-
-/** The message for a `?loginError=CODE` the sign-in callback sent the browser back with. */
-function loginErrorMessage(code: string, language: Language, t: (key: MessageKey, values?: Record<string, string>) => string): string {
-  if (isErrorCode(code)) return t('home.loginError', { message: errorCatalogue[code][language] });
-  return t('home.loginErrorUnknown', { code: code.slice(0, 60) });
+/**
+ * The message for a `?loginError=CODE` the sign-in callback sent the browser back with. The error
+ * catalogue (every module's codes) loads only then, so it does not weigh on every home page visit.
+ */
+function LoginError({ code }: { code: string }) {
+  const { t, language } = useI18n();
+  const catalogue = useLoad('error-catalogue', () => import('../../platform/errors.ts').then((m) => m.errorCatalogue));
+  if (catalogue.status === 'loading') return null;
+  const entry = catalogue.status === 'ready' && Object.hasOwn(catalogue.data, code) ? catalogue.data[code as ErrorCode] : null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {entry ? t('home.loginError', { message: entry[language] }) : t('home.loginErrorUnknown', { code: code.slice(0, 60) })}
+    </div>
+  );
 }
 
 const audiences = [
@@ -25,23 +31,37 @@ export function HomePage() {
   const { t, language } = useI18n();
   const province = useProvince();
   const { search } = useLocation();
+  const { state } = useSession();
+  const principal = state.status === 'ready' ? state.session.principal : null;
   const loginError = search.get('loginError');
   usePageTitle(t('nav.home'));
 
   return (
     <>
-      {loginError && (
-        <div className="alert alert-error" role="alert">
-          {loginErrorMessage(loginError, language, t)}
-        </div>
-      )}
+      {loginError && <LoginError code={loginError} />}
       <section className="hero" aria-labelledby="hero-title">
         <p className="eyebrow">
           {t('app.name')} — {province ? t('app.portalOf', { province: unitName(province, language) }) : t('app.portal')}
         </p>
         <h1 id="hero-title">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
-        <SignInChoices />
+        <SearchBox isLarge />
+        {state.status === 'ready' && !principal && <SignInChoices />}
+        {principal?.kind === 'citizen' && (
+          <div className="actions">
+            <Link className="button button-secondary" to="/ho-so-cua-toi">
+              {t('nav.myDossiers')}
+            </Link>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="lookup-teaser-title" className="section panel">
+        <h2 id="lookup-teaser-title">{t('home.lookupTeaser.title')}</h2>
+        <p>{t('home.lookupTeaser.body')}</p>
+        <Link className="text-link" to="/tra-cuu">
+          {t('home.lookupTeaser.link')} <span aria-hidden="true">→</span>
+        </Link>
       </section>
 
       <section aria-labelledby="audiences-title" className="section">

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildWorkingCalendar } from '../../calendar/domain/working-calendar.ts';
+import { deadlineCalendarOf } from './calendar-deadlines.ts';
+
+const calendar = deadlineCalendarOf(buildWorkingCalendar());
+const vn = (local: string) => new Date(`${local}+07:00`);
+
+describe('deadlines on the working calendar', () => {
+  it.each([
+    ['Monday 09:00 + 5 working days', '2026-03-02T09:00', 5, '2026-03-09T09:00'],
+    ['Friday 16:00 + 1 working day skips the weekend', '2026-03-06T16:00', 1, '2026-03-09T16:00'],
+    ['Saturday + 1 working day starts on Monday 07:30', '2026-03-07T10:00', 1, '2026-03-10T07:30'],
+    ['Tết 2026 is skipped', '2026-02-13T09:00', 1, '2026-02-23T09:00'],
+  ])('%s', (_name, from, days, expected) => {
+    expect(calendar.computeAppointment(vn(from), { amount: days, unit: 'working_days' })).toEqual(vn(expected));
+  });
+
+  it('a one-day supplement pause moves a working-days appointment by its office hours only', () => {
+    // Paused Friday 16:00 → Monday 08:30: 1 h on Friday + 1 h on Monday = 120 working minutes.
+    const pause = { start: vn('2026-03-06T16:00'), end: vn('2026-03-09T08:30') };
+    expect(calendar.workingMinutesBetween(pause.start, pause.end)).toBe(120);
+    expect(calendar.extendByPause(vn('2026-03-10T09:00'), pause, 'working_days')).toEqual(vn('2026-03-10T11:00'));
+  });
+
+  it('a pause moves a calendar-days appointment by its whole length, onto a working day', () => {
+    const pause = { start: vn('2026-03-02T09:00'), end: vn('2026-03-04T09:00') };
+    // 10 March 09:00 + 2 days = 12 March 09:00 (Thursday).
+    expect(calendar.extendByPause(vn('2026-03-10T09:00'), pause, 'days')).toEqual(vn('2026-03-12T09:00'));
+    // Friday 09:00 + 1 day = Saturday → Monday 09:00.
+    expect(calendar.extendByPause(vn('2026-03-06T09:00'), { start: pause.start, end: vn('2026-03-03T09:00') }, 'days')).toEqual(
+      vn('2026-03-09T09:00'),
+    );
+  });
+
+  it('adding working minutes then measuring them gives them back', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-01'), noInvalidDate: true }),
+        fc.nat(5000),
+        (from, minutes) => {
+          const to = calendar.addWorkingMinutes(from, minutes);
+          expect(calendar.workingMinutesBetween(from, to)).toBe(minutes);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../platform/db/client.ts';
+import type { ObjectStore } from '../platform/object-store/object-store.ts';
+import type { NotificationDispatcher } from '../notifications/outbox.ts';
+import { CurrentCommunes } from '../units/current-communes.ts';
+import type { DossierDeps } from './deps.ts';
+import { parseDossierCodeFormat } from './domain/dossier-code.ts';
+import { renderReceiptById } from './receipt.ts';
+import { dossierRoutes } from './routes.ts';
+import { deadlineCalendarFor } from './deadline-calendar.ts';
+import { intakeRoutes } from './intake-routes.ts';
+
+export interface DossiersModuleOptions {
+  config: AppConfig;
+  database: Database;
+  objectStore: ObjectStore;
+  notifications: NotificationDispatcher;
+  now: () => Date;
+}
+
+/** Citizen dossiers: attachments (multipart, this module only), drafts, submission, tracking, receipt slip. */
+export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleOptions): Promise<void> {
+  const { config } = opts;
+  const format = parseDossierCodeFormat(config.dossierCodeFormat);
+  if (!format.ok) throw new Error(`DOSSIER_CODE_FORMAT: ${format.reason}`);
+  const deps: DossierDeps = {
+    db: opts.database.db,
+    provinceCode: config.provinceCode,
+    publicUrl: config.publicUrl,
+    objectStore: opts.objectStore,
+    communes: new CurrentCommunes(opts.database.db),
+    notifications: opts.notifications,
+    codeFormat: format.format,
+    limits: config.attachments,
+    now: opts.now,
+  };
+  opts.notifications.registerRenderer('dossier_receipt', (dossierId) => renderReceiptById(deps, dossierId));
+  await app.register(multipart, { limits: { fileSize: config.attachments.maxBytes + 1, files: 1 } });
+  await app.register(dossierRoutes, { prefix: '/api/v1', deps, publicLookupPerMinute: config.publicLookupPerMinute });
+  const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
+  await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
+}

@@ -1,0 +1,68 @@
+import { maskCccd } from '../identity/domain/cccd.ts';
+import { canWithdraw, describeEvent, dossierStatusNames, type Bilingual } from './domain/lifecycle.ts';
+import type { DossierRecord } from './records.ts';
+import type { DossierChannel, DossierStatus } from './schema.ts';
+
+/** DossierSummary of the API contract: what a list shows. */
+export interface DossierSummaryView {
+  code: string;
+  status: DossierStatus;
+  statusName: Bilingual;
+  channel: DossierChannel;
+  procedure: { code: string; version: number; name: string; nameEn: string | null };
+  receivingAgency: { code: string; name: string };
+  handlingAgency: { code: string; name: string };
+  applicant: { name: string; idNumberMasked: string };
+  submittedAt: string;
+  appointmentAt: string | null;
+  feeTotalVnd: number;
+  canWithdraw: boolean;
+}
+
+/** Dossier of the API contract: the summary with components and the history in plain words. */
+export interface DossierView extends DossierSummaryView {
+  components: {
+    componentCode: string;
+    name: string;
+    source: string;
+    attachmentId: string | null;
+    fileName: string | null;
+    sizeBytes: number | null;
+    sha256: string | null;
+  }[];
+  events: { at: string; action: string; status: DossierStatus; statusName: Bilingual; description: Bilingual }[];
+}
+
+/** The list entry of a dossier. */
+export function presentDossierSummary(record: Omit<DossierRecord, 'components' | 'events'>): DossierSummaryView {
+  const { row } = record;
+  return {
+    code: row.code,
+    status: row.status,
+    statusName: dossierStatusNames[row.status],
+    channel: row.channel,
+    procedure: record.procedure,
+    receivingAgency: { code: record.receivingAgency.code, name: record.receivingAgency.name },
+    handlingAgency: { code: record.handlingAgency.code, name: record.handlingAgency.name },
+    applicant: { name: row.applicantName, idNumberMasked: maskCccd(row.applicantIdNumber) },
+    submittedAt: row.submittedAt.toISOString(),
+    appointmentAt: row.appointmentAt?.toISOString() ?? null,
+    feeTotalVnd: row.feeTotalVnd,
+    canWithdraw: canWithdraw(row.status),
+  };
+}
+
+/** The full dossier as its applicant sees it. */
+export function presentDossier(record: DossierRecord): DossierView {
+  return {
+    ...presentDossierSummary(record),
+    components: record.components.map((c) => ({ ...c })),
+    events: record.events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      status: e.toStatus,
+      statusName: dossierStatusNames[e.toStatus],
+      description: describeEvent(e.action, e.toStatus, e.reason),
+    })),
+  };
+}

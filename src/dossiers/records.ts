@@ -1,0 +1,149 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Queryable } from '../platform/db/client.ts';
+import { AppError } from '../platform/errors.ts';
+import { normaliseDossierCode } from './domain/dossier-code.ts';
+import { procedures, procedureVersions } from '../procedures/schema.ts';
+import type { CurrentCommune } from '../units/current-communes.ts';
+import { agencies } from '../units/schema.ts';
+import type { ComponentSource } from './domain/components.ts';
+import { attachments, dossierComponents, dossierEvents, dossiers, type DossierRow, type DossierStatus } from './schema.ts';
+
+/** A dossier with what its pages need: procedure, agencies, components with their files, history. */
+export interface DossierRecord {
+  row: DossierRow;
+  procedure: { code: string; version: number; name: string; nameEn: string | null };
+  receivingAgency: AgencyName;
+  handlingAgency: AgencyName;
+  components: {
+    componentCode: string;
+    name: string;
+    source: ComponentSource | 'counter_scan' | 'store';
+    attachmentId: string | null;
+    fileName: string | null;
+    sizeBytes: number | null;
+    sha256: string | null;
+  }[];
+  events: { at: Date; action: string; toStatus: DossierStatus; reason: string | null }[];
+}
+
+export interface AgencyName {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  parentAgencyCode: string | null;
+  unitCode: string | null;
+  level: 'province' | 'commune' | null;
+}
+
+const kindNames: Record<string, { vi: string; en: string }> = {
+  UBND: { vi: 'Ủy ban nhân dân', en: "People's Committee of" },
+  CA: { vi: 'Công an', en: 'Police of' },
+};
+
+/**
+ * Names of agencies by code. Agencies without a row (a commune's police, `26572-CA`) are named from
+ * their kind and the commune: "Công an Phường Tam Long".
+ */
+export async function agencyNames(
+  q: Queryable,
+  codes: readonly string[],
+  communes: ReadonlyMap<string, CurrentCommune>,
+): Promise<Map<string, AgencyName>> {
+  const unique = [...new Set(codes)];
+  const rows = await q
+    .select({
+      code: agencies.code,
+      name: agencies.name,
+      nameEn: agencies.nameEn,
+      parentAgencyCode: agencies.parentAgencyCode,
+      unitCode: agencies.unitCode,
+      level: agencies.level,
+    })
+    .from(agencies)
+    .where(inArray(agencies.code, unique));
+  const out = new Map(rows.map((r) => [r.code, r as AgencyName]));
+  for (const code of unique) {
+    if (out.has(code)) continue;
+    const m = /^(\d{5})-([A-Za-zĐđ]+)$/.exec(code);
+    const commune = m ? communes.get(m[1] as string) : undefined;
+    const kind = m ? kindNames[m[2] as string] : undefined;
+    out.set(code, {
+      code,
+      name: commune && kind ? `${kind.vi} ${commune.fullName}` : code,
+      nameEn: commune && kind ? `${kind.en} ${commune.fullName}` : null,
+      parentAgencyCode: null,
+      unitCode: commune?.code ?? null,
+      level: commune ? 'commune' : null,
+    });
+  }
+  return out;
+}
+
+/** Loads the full record of a dossier row. */
+export async function loadDossierRecord(
+  q: Queryable,
+  row: DossierRow,
+  communes: ReadonlyMap<string, CurrentCommune>,
+): Promise<DossierRecord> {
+  const [[procedure], components, events, names] = await Promise.all([
+    q
+      .select({ code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn })
+      .from(procedureVersions)
+      .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+      .where(eq(procedureVersions.id, row.procedureVersionId)),
+    q
+      .select({
+        componentCode: dossierComponents.componentCode,
+        name: dossierComponents.name,
+        source: dossierComponents.source,
+        attachmentId: dossierComponents.attachmentId,
+        fileName: attachments.fileName,
+        sizeBytes: attachments.sizeBytes,
+        sha256: attachments.sha256,
+      })
+      .from(dossierComponents)
+      .leftJoin(attachments, eq(attachments.id, dossierComponents.attachmentId))
+      .where(eq(dossierComponents.dossierId, row.id))
+      .orderBy(asc(dossierComponents.position), asc(dossierComponents.id)),
+    q
+      .select({ at: dossierEvents.at, action: dossierEvents.action, toStatus: dossierEvents.toStatus, reason: dossierEvents.reason })
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row.id))
+      .orderBy(asc(dossierEvents.at), asc(dossierEvents.id)),
+    agencyNames(q, [row.receivingAgencyCode, row.handlingAgencyCode], communes),
+  ]);
+  if (!procedure) throw new Error(`dossier ${row.code} references a missing procedure version`);
+  return {
+    row,
+    procedure,
+    receivingAgency: names.get(row.receivingAgencyCode) as AgencyName,
+    handlingAgency: names.get(row.handlingAgencyCode) as AgencyName,
+    components,
+    events,
+  };
+}
+
+/** Where a refused look at someone else's dossier is reported (the request logger). */
+export type AccessLog = Pick<FastifyBaseLogger, 'warn'>;
+
+/**
+ * The dossier with this code (as typed: trimmed, any case) when the citizen is its applicant; otherwise
+ * DOSSIER_NOT_FOUND, the same answer for an unknown code, so codes cannot be probed. A look at another
+ * applicant's dossier is logged. `forUpdate` locks the row for a change.
+ */
+export async function ownDossierOrNotFound(
+  q: Queryable,
+  citizenId: string,
+  code: string,
+  log: AccessLog,
+  options: { forUpdate?: boolean } = {},
+): Promise<DossierRow> {
+  const normalised = normaliseDossierCode(code);
+  if (!normalised) throw new AppError('DOSSIER_NOT_FOUND');
+  const query = q.select().from(dossiers).where(eq(dossiers.code, normalised));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (row && row.applicantCitizenId === citizenId) return row;
+  if (row) log.warn({ dossierCode: normalised, citizenId }, 'a citizen asked for a dossier of another applicant');
+  throw new AppError('DOSSIER_NOT_FOUND');
+}
