@@ -4,7 +4,13 @@ import { applyRollupsCommand, benchDashboardCommand, rebuildRollupsCommand, reco
 import { generateCommand } from './demo/generator/command.ts';
 
 /** Every subcommand of `npm run cli -- <command>`; add new ones (generate, rebuild-rollups) here. */
-export const commands: readonly CliCommand[] = [reconcile766Command, generateCommand, rebuildRollupsCommand, applyRollupsCommand, benchDashboardCommand];
+export const commands: readonly CliCommand[] = [
+  reconcile766Command,
+  generateCommand,
+  rebuildRollupsCommand,
+  applyRollupsCommand,
+  benchDashboardCommand,
+];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */
 async function main(): Promise<void> {

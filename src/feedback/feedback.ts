@@ -20,7 +20,14 @@ import {
   type ComplaintSubject,
 } from './domain/complaint.ts';
 import { checkVote } from './domain/satisfaction.ts';
-import { complaintEvents, complaints, satisfactionVotes, type ComplaintEventRow, type ComplaintRow } from './schema.ts';
+import {
+  complaintEvents,
+  complaints,
+  satisfactionVotes,
+  type ComplaintEventRow,
+  type ComplaintRow,
+  type SatisfactionVoteRow,
+} from './schema.ts';
 
 /**
  * Citizen feedback the index needs: the applicant's satisfaction vote on a completed dossier, and
@@ -72,6 +79,14 @@ export interface VoteView {
   createdAt: string;
 }
 
+const presentVote = (vote: SatisfactionVoteRow): VoteView => ({
+  dossierId: vote.dossierId,
+  isLike: vote.isLike,
+  reasons: vote.reasons,
+  comment: vote.comment,
+  createdAt: vote.createdAt.toISOString(),
+});
+
 /** Đánh giá — the applicant's one vote on a dossier whose processing has ended. */
 export async function castVote(
   db: Db,
@@ -105,13 +120,7 @@ export async function castVote(
       subjectId: dossier.id,
       details: { isLike: input.isLike, reasons: input.reasons },
     });
-    return {
-      dossierId: vote.dossierId,
-      isLike: vote.isLike,
-      reasons: vote.reasons,
-      comment: vote.comment,
-      createdAt: vote.createdAt.toISOString(),
-    };
+    return presentVote(vote);
   });
 }
 
@@ -120,9 +129,7 @@ export async function readVote(db: Db, dossierId: string, citizen: CitizenPrinci
   const [dossier] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
   if (!dossier || !isApplicantOf(dossier, citizen)) throw new AppError('DOSSIER_NOT_FOUND', { dossierId });
   const [vote] = await db.select().from(satisfactionVotes).where(eq(satisfactionVotes.dossierId, dossierId));
-  return vote
-    ? { dossierId, isLike: vote.isLike, reasons: vote.reasons, comment: vote.comment, createdAt: vote.createdAt.toISOString() }
-    : null;
+  return vote ? presentVote(vote) : null;
 }
 
 /** Officer roles that may handle complaints of an agency they hold them in. */

@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { dossierComponents, dossierEvents, dossiers, type DossierStatus, type SubmitterKind } from '../../src/dossiers/schema.ts';
 import { counterColumn, procedureCounters, rollupCounters } from '../../src/indicators/domain/rollup-counters.ts';
 import type { Db } from '../../src/platform/db/client.ts';
-import { procedures, procedureVersions } from '../../src/procedures/schema.ts';
+import { createDossier } from './dossier-factory.ts';
 
-/**
- * Dossiers written straight into the tables, the way the dossier modules write them (a row and its
- * events), for indicator tests that need exact, hand-made situations.
- */
+/** Hand-made dossier situations for the indicator tests, and snapshots of the rollups to compare. */
 
 export interface FixtureDossier {
   id: string;
@@ -17,7 +13,10 @@ export interface FixtureDossier {
 
 const channelOf: Record<SubmitterKind, 1 | 2 | 3> = { applicant: 2, assisted: 2, counter: 1, post: 3 };
 
-/** Inserts a dossier submitted at `submittedAt` (and, when given, received and ended) with its events. */
+/**
+ * A dossier (the dossier factory's row and submit event) submitted at `submittedAt` by whoever
+ * `submitterKind` says, then, when given, received and ended with their events.
+ */
 export async function insertDossier(
   db: Db,
   input: {
@@ -30,63 +29,37 @@ export async function insertDossier(
     endedAt?: Date;
     status?: DossierStatus;
     applicantIdNumber?: string;
-    applicantCitizenId?: string | null;
-    isVneidVerified?: boolean;
     components?: ('upload' | 'counter_scan' | 'store')[];
   },
 ): Promise<FixtureDossier> {
   const unitCode = input.unitCode ?? '26572';
-  const procedureCode = input.procedureCode ?? '2.000815';
-  const [version] = await db
-    .select({ id: procedureVersions.id })
-    .from(procedureVersions)
-    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-    .where(and(eq(procedures.code, procedureCode), eq(procedureVersions.isCurrent, true)));
-  if (!version) throw new Error(`no procedure ${procedureCode}`);
-  const id = randomUUID();
-  const code = `T${id.slice(0, 8).toUpperCase()}`;
   const status: DossierStatus = input.status ?? (input.endedAt ? 10 : input.receivedAt ? 4 : 1);
-  await db.insert(dossiers).values({
-    id,
-    code,
-    provinceCode: '79',
-    procedureVersionId: version.id,
-    procedureCode,
-    receivingAgencyCode: `${unitCode}-TTPVHCC`,
-    handlingAgencyCode: `${unitCode}-UBND`,
-    unitCode,
-    status,
-    channel: channelOf[input.submitterKind],
-    submitterKind: input.submitterKind,
-    applicantCitizenId: input.applicantCitizenId ?? null,
-    applicantKind: 'citizen',
-    applicantIdNumber: input.applicantIdNumber ?? '079090009999',
-    applicantName: 'Người Thử Nghiệm',
-    isVneidVerified: input.isVneidVerified ?? input.submitterKind === 'applicant',
-    formData: {},
-    submittedAt: input.submittedAt,
-    receivedAt: input.receivedAt ?? null,
-    appointmentAt: input.appointmentAt ?? null,
-    processingEndedAt: input.endedAt ?? null,
-    returnedAt: status === 10 ? (input.endedAt ?? null) : null,
-    currentStep: input.endedAt ? 'return' : 'processing',
-  });
-  const events: (typeof dossierEvents.$inferInsert)[] = [
+  const row = await createDossier(
+    db,
     {
-      dossierId: id,
-      at: input.submittedAt,
-      action: 'submit',
-      fromStatus: null,
-      toStatus: 1,
-      actorKind: input.submitterKind === 'applicant' ? 'citizen' : 'officer',
-      details: { channel: channelOf[input.submitterKind], submitterKind: input.submitterKind },
+      receivingAgencyCode: `${unitCode}-TTPVHCC`,
+      handlingAgencyCode: `${unitCode}-UBND`,
+      unitCode,
+      status,
+      channel: channelOf[input.submitterKind],
+      submitterKind: input.submitterKind,
+      applicantIdNumber: input.applicantIdNumber ?? '079090009999',
+      isVneidVerified: input.submitterKind === 'applicant',
+      submittedAt: input.submittedAt,
+      receivedAt: input.receivedAt ?? null,
+      appointmentAt: input.appointmentAt ?? null,
+      processingEndedAt: input.endedAt ?? null,
+      returnedAt: status === 10 ? (input.endedAt ?? null) : null,
+      currentStep: input.endedAt ? 'return' : 'processing',
     },
-  ];
+    input.procedureCode ?? '2.000815',
+  );
+  const events: (typeof dossierEvents.$inferInsert)[] = [];
   if (input.receivedAt)
-    events.push({ dossierId: id, at: input.receivedAt, action: 'receive', fromStatus: 1, toStatus: 2, actorKind: 'officer' });
+    events.push({ dossierId: row.id, at: input.receivedAt, action: 'receive', fromStatus: 1, toStatus: 2, actorKind: 'officer' });
   if (input.endedAt)
     events.push({
-      dossierId: id,
+      dossierId: row.id,
       at: input.endedAt,
       action: 'record_result',
       fromStatus: 4,
@@ -96,7 +69,7 @@ export async function insertDossier(
     });
   if (status === 10 && input.endedAt)
     events.push({
-      dossierId: id,
+      dossierId: row.id,
       at: input.endedAt,
       action: 'return_result',
       fromStatus: 9,
@@ -104,12 +77,12 @@ export async function insertDossier(
       actorKind: 'officer',
       details: { returnMethod: 'counter' },
     });
-  await db.insert(dossierEvents).values(events);
+  if (events.length) await db.insert(dossierEvents).values(events);
   if (input.components?.length)
     await db
       .insert(dossierComponents)
-      .values(input.components.map((source, i) => ({ dossierId: id, componentCode: `C${i}`, name: `Thành phần ${i}`, source })));
-  return { id, code };
+      .values(input.components.map((source, i) => ({ dossierId: row.id, componentCode: `C${i}`, name: `Thành phần ${i}`, source })));
+  return { id: row.id, code: row.code };
 }
 
 /** Appends an event to a dossier, as a workflow action would, after changing its row. */

@@ -7,25 +7,10 @@ import { readMappedCounts, readMappedProcedureCounts } from './read-rollups.ts';
 import { loadCatalogue, presentKpis, scoreIndex, type IndexView, type KpiView } from './scoring.ts';
 import { loadUnitTree, type TreeUnit, type UnitTree } from './unit-tree.ts';
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-  fullName: string;
-  fullNameEn: string | null;
-  level: 'province' | 'commune';
-  isCurrent: boolean;
-}
+/** A unit as the dashboard's answers name it. */
+export type UnitRef = Omit<TreeUnit, 'provinceCode'>;
 
-export const unitRef = (u: TreeUnit): UnitRef => ({
-  id: u.id,
-  code: u.code,
-  name: u.name,
-  fullName: u.fullName,
-  fullNameEn: u.fullNameEn,
-  level: u.level,
-  isCurrent: u.isCurrent,
-});
+export const unitRef = ({ provinceCode: _province, ...unit }: TreeUnit): UnitRef => unit;
 
 export interface Headline {
   received: number;

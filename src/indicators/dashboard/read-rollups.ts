@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { counterColumn, procedureCounters, rollupCounters, type ProcedureCounter, type RollupCounter } from '../domain/rollup-counters.ts';
+import { counterColumn, procedureCounters, rollupCounters, type ProcedureCounter } from '../domain/rollup-counters.ts';
 import type { PeriodCounts } from '../domain/kpis.ts';
 import { zeroCounts, type Share } from './aggregate.ts';
 import type { PeriodWindow } from './period-window.ts';

@@ -72,7 +72,7 @@ export function dossierFactsSelect(scope: string | null): string {
   const isLate = `(d.is_marked_late OR d.supplement_request_count > 1 OR coalesce(e.apologised, false))`;
   // An electronic result (Decree 45/2020): a signed document issued for the dossier, returned online, or recorded as electronic.
   const isElectronic = `(${ended} IS NOT NULL AND d.status IN (9, 10)
-    AND (coalesce(e.electronic_result, false) OR d.return_method = 'online' OR doc.dossier_id IS NOT NULL))`;
+    AND (coalesce(e.electronic_result, false) OR coalesce(d.return_method = 'online', false) OR doc.dossier_id IS NOT NULL))`;
   // Open and past its appointment at the end of a day: from the appointment's day until processing
   // ended (or the applicant withdrew), unless it ended that same day. A dossier waiting for a
   // supplement has no running clock (its appointment moves when the supplement comes in).

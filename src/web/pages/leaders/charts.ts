@@ -8,6 +8,15 @@ echarts.use([MapChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 export { echarts };
 
+/** Keeps a chart the size of its element (until the returned function is called). */
+export function followSize(element: HTMLElement, chart: echarts.ECharts): () => void {
+  const observer = new ResizeObserver(() => {
+    if (!chart.isDisposed() && element.clientWidth > 0) chart.resize();
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 type Ring = number[][];
 
 /** Twice the signed area and the centroid of a ring (shoelace formula). */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Language } from '../../i18n.ts';
-import { echarts, interiorPoint, mainlandBounds } from './charts.ts';
+import { echarts, followSize, interiorPoint, mainlandBounds } from './charts.ts';
 import type { CommuneMap } from './leaders-api.ts';
 import { formatNumber } from './leaders-i18n.ts';
 
@@ -55,12 +55,9 @@ export function CommuneChoropleth({ geo, province, values, unit, isHigherBetter,
     };
     // Published after every draw (also after zooming or moving the map).
     instance.on('finished', publish);
-    const observer = new ResizeObserver(() => {
-      if (!instance.isDisposed() && el.clientWidth > 0) instance.resize();
-    });
-    observer.observe(el);
+    const stopFollowing = followSize(el, instance);
     return () => {
-      observer.disconnect();
+      stopFollowing();
       instance.dispose();
       chart.current = null;
     };

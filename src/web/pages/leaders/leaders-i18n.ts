@@ -160,15 +160,3 @@ export function formatNumber(language: Language, value: number, digits = 0): str
     minimumFractionDigits: digits,
   }).format(value);
 }
-
-/** A moment in Vietnam local time, dd/mm/yyyy hh:mm. */
-export function formatMoment(language: Language, iso: string): string {
-  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}

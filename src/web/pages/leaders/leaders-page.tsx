@@ -17,7 +17,8 @@ import {
   type Ranking,
   type View,
 } from './leaders-api.ts';
-import { formatMoment, formatNumber, leadersText, type LeadersKey } from './leaders-i18n.ts';
+import { formatMoment } from '../officer/format.ts';
+import { formatNumber, leadersText, type LeadersKey } from './leaders-i18n.ts';
 import { TrendChart } from './trend-chart.tsx';
 import './leaders.css';
 
@@ -99,27 +100,15 @@ function PeriodPicker({ period, view, onChange }: { period: string; view: View; 
       <div className="field">
         <label htmlFor={periodId}>{tx('period')}</label>
         <select id={periodId} value={period} onChange={(e) => onChange({ period: e.target.value })}>
-          <optgroup label={tx('months')}>
-            {choices.months.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(language, p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={tx('quarters')}>
-            {choices.quarters.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(language, p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={tx('years')}>
-            {choices.years.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(language, p)}
-              </option>
-            ))}
-          </optgroup>
+          {(['months', 'quarters', 'years'] as const).map((group) => (
+            <optgroup key={group} label={tx(group)}>
+              {choices[group].map((p) => (
+                <option key={p} value={p}>
+                  {periodLabel(language, p)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </div>
       <div className="field">
@@ -319,7 +308,7 @@ function LateList({ period, unit, view, name, onClose }: { period: string; unit:
                     <th scope="row">{r.code}</th>
                     <td>{r.procedureName}</td>
                     <td>{formatMoment(language, r.receivedAt ?? r.submittedAt)}</td>
-                    <td>{r.appointmentAt ? formatMoment(language, r.appointmentAt) : '—'}</td>
+                    <td>{formatMoment(language, r.appointmentAt)}</td>
                     <td>{r.endedAt ? formatMoment(language, r.endedAt) : tx('stillOpen')}</td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { echarts } from './charts.ts';
+import { echarts, followSize } from './charts.ts';
 
 interface Series {
   name: string;
@@ -23,12 +23,9 @@ export function TrendChart({ months, series, label }: { months: string[]; series
       yAxis: { type: 'value', min: 0, max: 100 },
       series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: true, symbolSize: 5 })),
     });
-    const observer = new ResizeObserver(() => {
-      if (!instance.isDisposed() && el.clientWidth > 0) instance.resize();
-    });
-    observer.observe(el);
+    const stopFollowing = followSize(el, instance);
     return () => {
-      observer.disconnect();
+      stopFollowing();
       instance.dispose();
     };
   }, [months, series, label]);
