@@ -1,25 +1,12 @@
 import { parsePeriod, describePeriod } from '../domain/index-766/period.ts';
-import type { DossierChannel, DossierStatus, SubmitterKind } from '../../dossiers/schema.ts';
+import { dossierStatusNames } from '../../dossiers/domain/lifecycle.ts';
+import type { DossierChannel, SubmitterKind } from '../../dossiers/schema.ts';
 import type { Drilldown } from './drilldown.ts';
 import type { ExportColumn, ExportTable } from './export-table.ts';
 import type { Ranking } from './ranking.ts';
 import type { UnitRef } from './overview.ts';
 
 type Language = 'vi' | 'en';
-
-/** Tên trạng thái — the national status names (DOMAIN.md §2). */
-export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
-  1: { vi: 'Mới đăng ký', en: 'Newly submitted' },
-  2: { vi: 'Được tiếp nhận', en: 'Received' },
-  3: { vi: 'Không được tiếp nhận', en: 'Not accepted' },
-  4: { vi: 'Đang xử lý', en: 'Processing' },
-  5: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Supplement requested' },
-  6: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Financial obligation requested' },
-  7: { vi: 'Công dân yêu cầu rút hồ sơ', en: 'Withdrawn by the applicant' },
-  8: { vi: 'Dừng xử lý', en: 'Processing stopped' },
-  9: { vi: 'Đã xử lý xong', en: 'Processed' },
-  10: { vi: 'Đã trả kết quả', en: 'Result returned' },
-};
 
 export const channelLabels: Record<DossierChannel, { vi: string; en: string }> = {
   1: { vi: 'Trực tiếp', en: 'In person' },
@@ -147,7 +134,7 @@ export function drilldownTable(drill: Drilldown, province: UnitRef, today: strin
     receivedAt: r.receivedAt ?? r.submittedAt,
     appointmentAt: r.appointmentAt,
     endedAt: r.endedAt,
-    status: statusLabels[r.status][language],
+    status: dossierStatusNames[r.status][language],
   }));
   const title = drillTitles[drill.kind]?.[language] ?? (vi ? 'DANH SÁCH HỒ SƠ' : 'DOSSIERS');
   return {
