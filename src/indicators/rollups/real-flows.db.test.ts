@@ -78,9 +78,18 @@ describe(`rollups from the dossier modules' own flows (${testBackend()})`, () =>
     expect(kpi('ONLINE_RATE')).toMatchObject({ numerator: 2, denominator: 3 });
     expect(kpi('GENUINE_ONLINE_RATE')).toMatchObject({ numerator: 1, denominator: 3 });
     const drill = async (kind: 'genuine' | 'assisted' | 'counter' | 'on_time' | 'liked') =>
-      (await readDrilldown(db, { provinceCode: '79', unitCode: '26572', period: period(), kind, view: 'current', page: 1, pageSize: 10, today: today() })).rows.map(
-        (r) => r.code,
-      );
+      (
+        await readDrilldown(db, {
+          provinceCode: '79',
+          unitCode: '26572',
+          period: period(),
+          kind,
+          view: 'current',
+          page: 1,
+          pageSize: 10,
+          today: today(),
+        })
+      ).rows.map((r) => r.code);
     expect(await drill('genuine')).toEqual([online]);
     expect(await drill('assisted')).toEqual([assisted]);
     expect(await drill('counter')).toEqual([counter]);
@@ -103,7 +112,9 @@ describe(`rollups from the dossier modules' own flows (${testBackend()})`, () =>
 
     // The applicant likes it.
     const dossierId = (await db.query.dossiers.findFirst({ where: (d, { eq }) => eq(d.code, online) }))?.id ?? '';
-    const voted = await citizen.call('POST', `/api/v1/dossiers/${dossierId}/satisfaction`, { json: { isLike: true, reasons: ['on_time'] } });
+    const voted = await citizen.call('POST', `/api/v1/dossiers/${dossierId}/satisfaction`, {
+      json: { isLike: true, reasons: ['on_time'] },
+    });
     expect(voted.status, await voted.clone().text()).toBe(201);
     await applyEventsToRollups(db);
     expect(await drill('liked')).toEqual([online]);
