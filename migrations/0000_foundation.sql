@@ -358,6 +358,154 @@ CREATE TABLE "store_documents" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_complaint_facts" (
+	"complaint_id" uuid NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"received_on" date NOT NULL,
+	"handled_on" date,
+	"is_handled_on_time" boolean,
+	"rated_on" date,
+	"is_satisfied" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_dossier_facts" (
+	"dossier_id" uuid NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"unit_code" varchar(5) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"received_on" date NOT NULL,
+	"channel" smallint NOT NULL,
+	"submitter_kind" text NOT NULL,
+	"is_vneid_verified" boolean NOT NULL,
+	"has_obligation" boolean NOT NULL,
+	"is_paid_online" boolean NOT NULL,
+	"components" integer NOT NULL,
+	"components_reused" integer NOT NULL,
+	"supplement_requests" integer NOT NULL,
+	"is_withdrawn" boolean NOT NULL,
+	"ended_on" date,
+	"is_on_time" boolean,
+	"processing_minutes" integer,
+	"is_result" boolean NOT NULL,
+	"is_electronic_result" boolean NOT NULL,
+	"is_digitised" boolean NOT NULL,
+	"has_complaint_or_dislike" boolean NOT NULL,
+	"overdue_from" date,
+	"overdue_until" date,
+	"voted_on" date,
+	"is_like" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_daily" (
+	"province_code" varchar(2) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"day" date NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"received_online" integer DEFAULT 0 NOT NULL,
+	"received_counter" integer DEFAULT 0 NOT NULL,
+	"received_post" integer DEFAULT 0 NOT NULL,
+	"by_applicant" integer DEFAULT 0 NOT NULL,
+	"by_assisted" integer DEFAULT 0 NOT NULL,
+	"by_counter" integer DEFAULT 0 NOT NULL,
+	"by_post" integer DEFAULT 0 NOT NULL,
+	"vneid_verified" integer DEFAULT 0 NOT NULL,
+	"with_obligation" integer DEFAULT 0 NOT NULL,
+	"paid_online" integer DEFAULT 0 NOT NULL,
+	"components" integer DEFAULT 0 NOT NULL,
+	"components_reused" integer DEFAULT 0 NOT NULL,
+	"with_reuse" integer DEFAULT 0 NOT NULL,
+	"with_supplement" integer DEFAULT 0 NOT NULL,
+	"supplement_requests" integer DEFAULT 0 NOT NULL,
+	"withdrawn" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"completed_on_time" integer DEFAULT 0 NOT NULL,
+	"completed_late" integer DEFAULT 0 NOT NULL,
+	"completed_timed" integer DEFAULT 0 NOT NULL,
+	"processing_minutes" bigint DEFAULT 0 NOT NULL,
+	"results" integer DEFAULT 0 NOT NULL,
+	"electronic_results" integer DEFAULT 0 NOT NULL,
+	"digitised" integer DEFAULT 0 NOT NULL,
+	"with_complaint_or_dislike" integer DEFAULT 0 NOT NULL,
+	"overdue_delta" integer DEFAULT 0 NOT NULL,
+	"votes" integer DEFAULT 0 NOT NULL,
+	"votes_like" integer DEFAULT 0 NOT NULL,
+	"complaints" integer DEFAULT 0 NOT NULL,
+	"complaints_handled" integer DEFAULT 0 NOT NULL,
+	"complaints_handled_on_time" integer DEFAULT 0 NOT NULL,
+	"complaints_rated" integer DEFAULT 0 NOT NULL,
+	"complaints_satisfied" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_daily_province_code_unit_id_agency_code_procedure_code_day_pk" PRIMARY KEY("province_code","unit_id","agency_code","procedure_code","day")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_monthly" (
+	"province_code" varchar(2) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"month" date NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"received_online" integer DEFAULT 0 NOT NULL,
+	"received_counter" integer DEFAULT 0 NOT NULL,
+	"received_post" integer DEFAULT 0 NOT NULL,
+	"by_applicant" integer DEFAULT 0 NOT NULL,
+	"by_assisted" integer DEFAULT 0 NOT NULL,
+	"by_counter" integer DEFAULT 0 NOT NULL,
+	"by_post" integer DEFAULT 0 NOT NULL,
+	"vneid_verified" integer DEFAULT 0 NOT NULL,
+	"with_obligation" integer DEFAULT 0 NOT NULL,
+	"paid_online" integer DEFAULT 0 NOT NULL,
+	"components" integer DEFAULT 0 NOT NULL,
+	"components_reused" integer DEFAULT 0 NOT NULL,
+	"with_reuse" integer DEFAULT 0 NOT NULL,
+	"with_supplement" integer DEFAULT 0 NOT NULL,
+	"supplement_requests" integer DEFAULT 0 NOT NULL,
+	"withdrawn" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"completed_on_time" integer DEFAULT 0 NOT NULL,
+	"completed_late" integer DEFAULT 0 NOT NULL,
+	"completed_timed" integer DEFAULT 0 NOT NULL,
+	"processing_minutes" bigint DEFAULT 0 NOT NULL,
+	"results" integer DEFAULT 0 NOT NULL,
+	"electronic_results" integer DEFAULT 0 NOT NULL,
+	"digitised" integer DEFAULT 0 NOT NULL,
+	"with_complaint_or_dislike" integer DEFAULT 0 NOT NULL,
+	"overdue_delta" integer DEFAULT 0 NOT NULL,
+	"votes" integer DEFAULT 0 NOT NULL,
+	"votes_like" integer DEFAULT 0 NOT NULL,
+	"complaints" integer DEFAULT 0 NOT NULL,
+	"complaints_handled" integer DEFAULT 0 NOT NULL,
+	"complaints_handled_on_time" integer DEFAULT 0 NOT NULL,
+	"complaints_rated" integer DEFAULT 0 NOT NULL,
+	"complaints_satisfied" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_monthly_province_code_month_unit_id_agency_code_pk" PRIMARY KEY("province_code","month","unit_id","agency_code")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_procedure_monthly" (
+	"province_code" varchar(2) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"month" date NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"received_online" integer DEFAULT 0 NOT NULL,
+	"with_obligation" integer DEFAULT 0 NOT NULL,
+	"paid_online" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_procedure_monthly_province_code_month_unit_id_procedure_code_pk" PRIMARY KEY("province_code","month","unit_id","procedure_code")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_state" (
+	"name" text PRIMARY KEY NOT NULL,
+	"last_event_id" bigint DEFAULT 0 NOT NULL,
+	"gap_seen_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "portal_evaluations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"province_code" varchar(2) NOT NULL,
@@ -399,6 +547,56 @@ CREATE TABLE "calendar_years" (
 	"year" integer NOT NULL,
 	"administered_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "calendar_years_pk" PRIMARY KEY("province_code","year")
+);
+--> statement-breakpoint
+CREATE TABLE "complaint_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"complaint_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"action" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_id" uuid,
+	"text" text,
+	"is_on_time" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "complaints" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"dossier_id" uuid NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"unit_code" varchar(5) NOT NULL,
+	"agency_code" text NOT NULL,
+	"citizen_id" uuid,
+	"kind" text NOT NULL,
+	"subject" text NOT NULL,
+	"content" text NOT NULL,
+	"status" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"reject_by" timestamp with time zone NOT NULL,
+	"request_info_by" timestamp with time zone NOT NULL,
+	"handle_by" timestamp with time zone,
+	"publish_by" timestamp with time zone,
+	"handled_at" timestamp with time zone,
+	"is_handled_on_time" boolean,
+	"published_at" timestamp with time zone,
+	"response" text,
+	"handled_by" uuid,
+	"is_satisfied" boolean,
+	"rated_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "complaints_rating_once" CHECK (("complaints"."is_satisfied" IS NULL) = ("complaints"."rated_at" IS NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "satisfaction_votes" (
+	"dossier_id" uuid PRIMARY KEY NOT NULL,
+	"citizen_id" uuid,
+	"is_like" boolean NOT NULL,
+	"reasons" jsonb NOT NULL,
+	"comment" text,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "payment_notifications" (
@@ -497,6 +695,12 @@ ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_signer_certifica
 ALTER TABLE "store_consents" ADD CONSTRAINT "store_consents_store_document_id_store_documents_id_fk" FOREIGN KEY ("store_document_id") REFERENCES "public"."store_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_issued_document_id_issued_documents_id_fk" FOREIGN KEY ("issued_document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "store_documents" ADD CONSTRAINT "store_documents_source_dossier_id_dossiers_id_fk" FOREIGN KEY ("source_dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_handled_by_officers_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "satisfaction_votes" ADD CONSTRAINT "satisfaction_votes_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "satisfaction_votes" ADD CONSTRAINT "satisfaction_votes_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_payer_citizen_id_citizens_id_fk" FOREIGN KEY ("payer_citizen_id") REFERENCES "public"."citizens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -537,7 +741,18 @@ CREATE UNIQUE INDEX "store_consents_active" ON "store_consents" USING btree ("st
 CREATE INDEX "store_documents_owner_id_idx" ON "store_documents" USING btree ("owner_id_number","document_type");--> statement-breakpoint
 CREATE INDEX "store_documents_owner_tax_idx" ON "store_documents" USING btree ("owner_tax_code","document_type");--> statement-breakpoint
 CREATE UNIQUE INDEX "store_documents_issued_key" ON "store_documents" USING btree ("issued_document_id");--> statement-breakpoint
+CREATE INDEX "indicator_complaint_facts_dossier_idx" ON "indicator_complaint_facts" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_dossier_idx" ON "indicator_dossier_facts" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_received_idx" ON "indicator_dossier_facts" USING btree ("unit_id","received_on");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_ended_idx" ON "indicator_dossier_facts" USING btree ("unit_id","ended_on");--> statement-breakpoint
+CREATE INDEX "indicator_dossier_facts_overdue_idx" ON "indicator_dossier_facts" USING btree ("unit_id","overdue_from");--> statement-breakpoint
+CREATE INDEX "indicator_rollup_daily_day_idx" ON "indicator_rollup_daily" USING btree ("province_code","day");--> statement-breakpoint
 CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("province_code","year");--> statement-breakpoint
+CREATE INDEX "complaint_events_complaint_idx" ON "complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "complaints_code_key" ON "complaints" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "complaints_dossier_idx" ON "complaints" USING btree ("dossier_id");--> statement-breakpoint
+CREATE INDEX "complaints_agency_status_idx" ON "complaints" USING btree ("agency_code","status","received_at");--> statement-breakpoint
+CREATE INDEX "complaints_citizen_idx" ON "complaints" USING btree ("citizen_id","received_at");--> statement-breakpoint
 CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_ref","received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_ref");--> statement-breakpoint
 CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint

@@ -12,6 +12,8 @@ import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { dashboardRoutes } from './indicators/dashboard/routes.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { paymentsModule } from './payments/module.ts';
 import { webApp } from './web/serve.ts';
@@ -100,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'dossiers',
           description: 'Dossiers: citizen submission, tracking, receipt slip; one-stop back office: inbox, actions, slips',
         },
+        { name: 'indicators', description: 'Leaders’ dashboard: Decision 766 index, KPIs, rankings, drill-down to dossiers, exports' },
+        { name: 'feedback', description: 'Satisfaction votes and complaints/petitions (phản ánh, kiến nghị) about dossiers' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -152,6 +156,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
   });
   if (config.bench) await app.register(benchBaselineRoute, { prefix: '/api/v1', database: deps.database });
+  await app.register(dashboardRoutes, {
+    prefix: '/api/v1',
+    database: deps.database,
+    provinceCode: config.provinceCode,
+    unitsDataDir: config.unitsDataDir,
+    now: deps.now ?? (() => new Date()),
+  });
+  await app.register(feedbackRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(webApp);
   return app;
 }

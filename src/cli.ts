@@ -1,9 +1,16 @@
 import { loadConfig } from './config.ts';
 import { runCli, type CliCommand } from './platform/cli/command.ts';
-import { reconcile766Command } from './indicators/commands.ts';
+import { applyRollupsCommand, benchDashboardCommand, rebuildRollupsCommand, reconcile766Command } from './indicators/commands.ts';
+import { generateCommand } from './demo/generator/command.ts';
 
 /** Every subcommand of `npm run cli -- <command>`; add new ones (generate, rebuild-rollups) here. */
-export const commands: readonly CliCommand[] = [reconcile766Command];
+export const commands: readonly CliCommand[] = [
+  reconcile766Command,
+  generateCommand,
+  rebuildRollupsCommand,
+  applyRollupsCommand,
+  benchDashboardCommand,
+];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */
 async function main(): Promise<void> {

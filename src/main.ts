@@ -2,6 +2,8 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
 import { describeDemoAccounts } from './identity/demo.ts';
+import { indicatorJobs } from './indicators/jobs.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
 
 /** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
 async function main(): Promise<void> {
@@ -9,9 +11,11 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase(config);
   const prepared = await prepareDatabase(database, config);
   const app = await buildApp({ config, database });
+  const jobs = await startJobRunner(database, config.databaseUrl, indicatorJobs(database), app.log);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

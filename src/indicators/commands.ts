@@ -3,6 +3,9 @@ import { exitCode, UsageError, type CliCommand } from '../platform/cli/command.t
 import { formulaSetFor, latestFormulaSet } from './domain/index-766/formula-sets.ts';
 import { parsePeriod, periodStart } from './domain/index-766/period.ts';
 import { reconcile766 } from './reconcile-766.ts';
+import { withPreparedDatabase } from '../platform/cli/database.ts';
+import { applyEventsToRollups, rebuildRollups } from './rollups/maintain.ts';
+import { benchDashboard } from './dashboard/bench.ts';
 
 /** `reconcile-766 [dir]`: the portal's published scores beside the engine's, as JSON on stdout. */
 export const reconcile766Command: CliCommand = {
@@ -23,5 +26,63 @@ export const reconcile766Command: CliCommand = {
     }
     stdout(`${JSON.stringify(await reconcile766(dir, formulaSet), null, 2)}\n`);
     return exitCode.ok;
+  },
+};
+
+/** `rebuild-rollups`: recomputes every indicator rollup from the dossiers, for audit. */
+export const rebuildRollupsCommand: CliCommand = {
+  name: 'rebuild-rollups',
+  summary: 'recompute the indicator rollups from scratch (dossiers, events, votes, complaints); prints counts as JSON',
+  usage: '',
+  async run({ positionals }, context) {
+    if (positionals.length > 0) throw new UsageError('unexpected arguments');
+    return withPreparedDatabase(context.config, async (database) => {
+      const started = Date.now();
+      const result = await rebuildRollups(database.db);
+      context.stdout(`${JSON.stringify({ backend: database.kind, ...result, ms: Date.now() - started }, null, 2)}\n`);
+      return exitCode.ok;
+    });
+  },
+};
+
+/** `apply-rollups`: applies dossier events after the watermark (what the scheduled job does), once. */
+export const applyRollupsCommand: CliCommand = {
+  name: 'apply-rollups',
+  summary: 'apply new dossier events to the indicator rollups once (the scheduled job does this every few seconds)',
+  usage: '[--since EVENT_ID]',
+  options: { since: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    if (positionals.length > 0) throw new UsageError('unexpected arguments');
+    const since = values['since'] === undefined ? undefined : Number(values['since']);
+    if (since !== undefined && (!Number.isSafeInteger(since) || since < 0)) throw new UsageError('--since must be an event id');
+    return withPreparedDatabase(context.config, async (database) => {
+      const started = Date.now();
+      const result = await applyEventsToRollups(database.db, since === undefined ? {} : { sinceEventId: since });
+      context.stdout(`${JSON.stringify({ backend: database.kind, ...result, ms: Date.now() - started }, null, 2)}\n`);
+      return exitCode.ok;
+    });
+  },
+};
+
+/** `bench-dashboard`: times the dashboard's reads (province overview, all communes' ranking) and the rollup lag. */
+export const benchDashboardCommand: CliCommand = {
+  name: 'bench-dashboard',
+  summary:
+    'time the dashboard reads (province overview, ranking of all communes, drill-down) and the rollup job after one new event; prints p50/p95 as JSON',
+  usage: '[--period 2026-Q3] [--runs 30]',
+  options: { period: { type: 'string' }, runs: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    if (positionals.length > 0) throw new UsageError('unexpected arguments');
+    const runs = values['runs'] === undefined ? 30 : Number(values['runs']);
+    if (!Number.isSafeInteger(runs) || runs < 1) throw new UsageError('--runs must be a positive whole number');
+    return withPreparedDatabase(context.config, async (database) => {
+      const result = await benchDashboard(database, {
+        provinceCode: context.config.provinceCode,
+        runs,
+        ...(typeof values['period'] === 'string' ? { period: values['period'] } : {}),
+      });
+      context.stdout(`${JSON.stringify({ backend: database.kind, ...result }, null, 2)}\n`);
+      return exitCode.ok;
+    });
   },
 };

@@ -1,4 +1,21 @@
-import { bigint, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { counterColumn, procedureCounters, rollupCounters, type RollupCounter } from './domain/rollup-counters.ts';
 
 /**
  * Kết quả đánh giá Bộ chỉ số 766 do Cổng DVCQG công bố — the national portal's published Decision 766
@@ -34,3 +51,142 @@ export const portalEvaluations = pgTable(
 );
 
 export type PortalEvaluationRow = typeof portalEvaluations.$inferSelect;
+
+const intCounter = (name: string) => integer(name).notNull().default(0);
+// Minutes of processing add up past 2³¹ over a province's year.
+const bigintCounter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/** One counter column per rollup counter (snake-case names), all starting at 0. */
+function counterColumns<T extends readonly RollupCounter[]>(counters: T) {
+  return Object.fromEntries(
+    counters.map((c) => [c, c === 'processingMinutes' ? bigintCounter(counterColumn(c)) : intCounter(counterColumn(c))]),
+  ) as { [K in T[number]]: K extends 'processingMinutes' ? ReturnType<typeof bigintCounter> : ReturnType<typeof intCounter> };
+}
+
+/**
+ * Bảng tổng hợp theo ngày — rollup counters per province, unit, handling agency, procedure and local
+ * day (see domain/rollup-counters.ts for what each counter counts and on which day). Kept up to date
+ * incrementally from dossier events (applyEventsToRollups) and rebuildable from scratch for audit.
+ */
+export const indicatorRollupDaily = pgTable(
+  'indicator_rollup_daily',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    /**
+     * The dossier's unit as filed (a commune, or the province for its departments) in its own era:
+     * the admin_units row, since a code alone is ambiguous across the 2025 reorganisation (0 if unknown).
+     */
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    ...counterColumns(rollupCounters),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceCode, t.unitId, t.agencyCode, t.procedureCode, t.day] }),
+    index('indicator_rollup_daily_day_idx').on(t.provinceCode, t.day),
+  ],
+);
+
+/** The same counters per unit, agency and month (first day of the month): what dashboards read. */
+export const indicatorRollupMonthly = pgTable(
+  'indicator_rollup_monthly',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...counterColumns(rollupCounters),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitId, t.agencyCode] })],
+);
+
+/** Per unit, procedure and month: the counters the "procedures with dossiers / with online payment" indicators need. */
+export const indicatorRollupProcedureMonthly = pgTable(
+  'indicator_rollup_procedure_monthly',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    unitId: integer('unit_id').notNull(),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...counterColumns(procedureCounters),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitId, t.procedureCode] })],
+);
+
+/**
+ * Một hồ sơ trong bảng tổng hợp — what one dossier contributes to the rollups, as last applied. The
+ * incremental job subtracts it and adds the dossier's new contribution when an event arrives; the
+ * drill-down lists dossiers from it, so a number and the list behind it can never disagree.
+ */
+export const indicatorDossierFacts = pgTable(
+  'indicator_dossier_facts',
+  {
+    // No primary key on purpose: the job deletes the old row and inserts the new one in one statement.
+    dossierId: uuid('dossier_id').notNull(),
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    unitCode: varchar('unit_code', { length: 5 }).notNull(),
+    /** The admin_units row of the unit in the dossier's era (0 if the code is unknown). */
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    channel: smallint('channel').notNull(),
+    submitterKind: text('submitter_kind').notNull(),
+    isVneidVerified: boolean('is_vneid_verified').notNull(),
+    hasObligation: boolean('has_obligation').notNull(),
+    isPaidOnline: boolean('is_paid_online').notNull(),
+    components: integer('components').notNull(),
+    componentsReused: integer('components_reused').notNull(),
+    supplementRequests: integer('supplement_requests').notNull(),
+    isWithdrawn: boolean('is_withdrawn').notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    isOnTime: boolean('is_on_time'),
+    processingMinutes: integer('processing_minutes'),
+    isResult: boolean('is_result').notNull(),
+    isElectronicResult: boolean('is_electronic_result').notNull(),
+    isDigitised: boolean('is_digitised').notNull(),
+    hasComplaintOrDislike: boolean('has_complaint_or_dislike').notNull(),
+    /** First local day at whose end the dossier was open and past its appointment. */
+    overdueFrom: date('overdue_from', { mode: 'string' }),
+    /** The day it stopped being open and overdue (processing ended or withdrawn). */
+    overdueUntil: date('overdue_until', { mode: 'string' }),
+    votedOn: date('voted_on', { mode: 'string' }),
+    isLike: boolean('is_like'),
+  },
+  (t) => [
+    index('indicator_dossier_facts_dossier_idx').on(t.dossierId),
+    index('indicator_dossier_facts_received_idx').on(t.unitId, t.receivedOn),
+    index('indicator_dossier_facts_ended_idx').on(t.unitId, t.endedOn),
+    index('indicator_dossier_facts_overdue_idx').on(t.unitId, t.overdueFrom),
+  ],
+);
+
+/** What one complaint contributes to the rollups, as last applied (see indicatorDossierFacts). */
+export const indicatorComplaintFacts = pgTable(
+  'indicator_complaint_facts',
+  {
+    complaintId: uuid('complaint_id').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    /** The admin_units row of the unit in the dossier's era (0 if the code is unknown). */
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    handledOn: date('handled_on', { mode: 'string' }),
+    isHandledOnTime: boolean('is_handled_on_time'),
+    ratedOn: date('rated_on', { mode: 'string' }),
+    isSatisfied: boolean('is_satisfied'),
+  },
+  (t) => [index('indicator_complaint_facts_dossier_idx').on(t.dossierId)],
+);
+
+/** Watermark of the incremental rollup job: the last dossier event applied, and a gap being waited on. */
+export const indicatorRollupState = pgTable('indicator_rollup_state', {
+  name: text('name').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
+  /** When the job first saw the event id after the watermark missing (a transaction still in flight, or rolled back). */
+  gapSeenAt: timestamp('gap_seen_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -159,6 +159,30 @@ export const errorCatalogue = {
     vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
     en: 'A national public service portal evaluation file is malformed.',
   },
+  // Feedback: satisfaction votes and complaints (phản ánh, kiến nghị)
+  DOSSIER_NOT_COMPLETED: {
+    status: 409,
+    vi: 'Hồ sơ chưa kết thúc xử lý nên chưa thể đánh giá.',
+    en: 'The dossier’s processing has not ended, so it cannot be rated yet.',
+  },
+  SATISFACTION_ALREADY_GIVEN: { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
+  SATISFACTION_REASON_INVALID: {
+    status: 400,
+    vi: 'Lý do đánh giá không phù hợp với lựa chọn hài lòng/không hài lòng.',
+    en: 'A reason does not match the like/dislike chosen.',
+  },
+  COMPLAINT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Complaint not found.' },
+  COMPLAINT_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh, kiến nghị.',
+    en: 'This action is not allowed in the complaint’s current status.',
+  },
+  COMPLAINT_TEXT_REQUIRED: {
+    status: 400,
+    vi: 'Cần nhập nội dung (lý do, câu trả lời hoặc thông tin bổ sung).',
+    en: 'A text is required (reason, answer or additional information).',
+  },
+  COMPLAINT_ALREADY_RATED: { status: 409, vi: 'Phản ánh, kiến nghị này đã được đánh giá.', en: 'This complaint has already been rated.' },
   // Working-day calendar
   CALENDAR_YEAR_OUT_OF_RANGE: {
     status: 400,

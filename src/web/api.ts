@@ -138,6 +138,11 @@ export async function call<T>(method: Method, url: string, json?: unknown, optio
   return parsed as T;
 }
 
+/** GET a JSON resource of the API (for pages with their own API modules). */
+export function getJson<T>(url: string): Promise<T> {
+  return call<T>('GET', url);
+}
+
 export async function fetchSession(): Promise<Session> {
   const session = await call<Session>('GET', '/api/v1/session');
   csrfToken = session.csrfToken;

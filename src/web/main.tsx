@@ -22,6 +22,8 @@ const SubmissionPage = lazy(() => import('./submission/submission-page.tsx'));
 const DossierPage = lazy(() => import('./pages/dossier.tsx'));
 const MyDossiersPage = lazy(() => import('./pages/my-dossiers.tsx'));
 const LookupPage = lazy(() => import('./pages/lookup.tsx'));
+// The leaders' dashboard (ECharts and the commune map) is its own chunk too.
+const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
 
 const routes: readonly (readonly [string, Page])[] = [
   ['/', HomePage],
@@ -39,6 +41,7 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/verify/:documentId', VerifyPage],
   ['/can-bo/ho-so', OfficerInboxPage],
   ['/can-bo/ho-so/:code', OfficerDossierPage],
+  ['/lanh-dao', LeadersPage],
 ];
 
 function Loading() {

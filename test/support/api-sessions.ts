@@ -33,9 +33,9 @@ export class ApiSessions {
     return token;
   }
 
-  /** Signs the first sandbox citizen (Nguyễn Văn An) in; answers the session token. */
-  async citizen(now = new Date()): Promise<string> {
-    const citizen = sandboxCitizens[0];
+  /** Signs a sandbox citizen in (by default the first, Nguyễn Văn An); answers the session token. */
+  async citizen(now = new Date(), index = 0): Promise<string> {
+    const citizen = sandboxCitizens[index];
     if (!citizen) throw new Error('no sandbox citizen');
     const { session } = await signInCitizen(
       this.#ctx.database.db,

@@ -70,6 +70,16 @@ const actionDescriptions: Readonly<Record<string, Bilingual>> = {
   stop: { vi: 'Cơ quan dừng xử lý hồ sơ.', en: 'The agency stopped processing the dossier.' },
   decide: { vi: 'Hồ sơ đã được giải quyết xong.', en: 'A decision was made on the dossier.' },
   return_result: { vi: 'Kết quả đã được trả.', en: 'The result was handed over.' },
+  // Feedback (src/feedback): they leave the status as it is.
+  feedback_vote: { vi: 'Người nộp hồ sơ đã đánh giá mức độ hài lòng.', en: 'The applicant rated the handling.' },
+  complaint_submit: { vi: 'Người nộp hồ sơ gửi phản ánh, kiến nghị.', en: 'The applicant filed a complaint.' },
+  complaint_accept: { vi: 'Cơ quan tiếp nhận phản ánh, kiến nghị.', en: 'The agency accepted the complaint.' },
+  complaint_reject: { vi: 'Cơ quan từ chối phản ánh, kiến nghị.', en: 'The agency refused the complaint.' },
+  complaint_request_info: { vi: 'Cơ quan đề nghị bổ sung thông tin phản ánh.', en: 'The agency asked for more about the complaint.' },
+  complaint_reply: { vi: 'Người nộp hồ sơ bổ sung thông tin phản ánh.', en: 'The applicant added to the complaint.' },
+  complaint_resolve: { vi: 'Cơ quan đã trả lời phản ánh, kiến nghị.', en: 'The agency answered the complaint.' },
+  complaint_publish: { vi: 'Kết quả xử lý phản ánh đã được công khai.', en: 'The answer to the complaint was published.' },
+  complaint_rate: { vi: 'Người nộp hồ sơ đánh giá việc xử lý phản ánh.', en: 'The applicant rated the complaint handling.' },
 };
 
 /** One history line in plain words for the applicant: what happened, with the reason when there is one. */

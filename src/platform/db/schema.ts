@@ -7,6 +7,7 @@ export * from '../../dossiers/schema.ts';
 export * from '../../documents/schema.ts';
 export * from '../../indicators/schema.ts';
 export * from '../../calendar/schema.ts';
+export * from '../../feedback/schema.ts';
 export * from '../../payments/schema.ts';
 export * from '../../payments/sandbox-gateway/schema.ts';
 export * from '../../notifications/schema.ts';

@@ -35,3 +35,18 @@ export function periodMonths(period: Period): string[] {
 export function periodStart(period: Period): string {
   return `${periodMonths(period)[0]}-01`;
 }
+
+/** The period's last day (ISO date). */
+export function periodEnd(period: Period): string {
+  const last = periodMonths(period).at(-1) as string;
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${last}-${pad(days)}`;
+}
+
+/** The period as a reader would say it: "Tháng 10/2026", "Quý 3/2026", "Năm 2026" (or in English). */
+export function describePeriod(period: Period, language: 'vi' | 'en'): string {
+  if (period.kind === 'month') return language === 'vi' ? `Tháng ${period.month}/${period.year}` : `${period.year}-${pad(period.month)}`;
+  if (period.kind === 'quarter') return language === 'vi' ? `Quý ${period.quarter}/${period.year}` : `Q${period.quarter} ${period.year}`;
+  return language === 'vi' ? `Năm ${period.year}` : String(period.year);
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../platform/db/client.ts';
+import { createTestDatabase, testBackend } from '../../../test/support/test-app.ts';
+import { generateDossiers } from './generate.ts';
+
+const opened: Database[] = [];
+afterAll(async () => Promise.all(opened.map((d) => d.close())));
+
+const options = {
+  dossiers: 400,
+  seed: 'same',
+  provinceCode: '79',
+  from: '2025-01-01',
+  to: '2025-12-31',
+  now: new Date('2025-12-31T12:00:00Z'),
+  batchSize: 150,
+};
+
+async function fingerprint(database: Database): Promise<string> {
+  const r = await database.db.execute<{ d: string; e: string; c: string }>(sql`
+    SELECT
+      (SELECT md5(string_agg(concat_ws('|', id, code, unit_code, procedure_code, status, channel, submitter_kind, submitted_at, appointment_at, processing_ended_at), ',' ORDER BY code)) FROM dossiers) AS d,
+      (SELECT md5(string_agg(concat_ws('|', dossier_id, at, action, to_status, details::text), ',' ORDER BY dossier_id, at, action)) FROM dossier_events) AS e,
+      (SELECT md5(string_agg(concat_ws('|', id, dossier_id, source), ',' ORDER BY id)) FROM dossier_components) AS c`);
+  return JSON.stringify(r.rows[0]);
+}
+
+describe(`dossier generator (${testBackend()})`, () => {
+  it('generates the same province for the same seed, and refuses to generate a seed twice', async () => {
+    const a = await createTestDatabase();
+    const b = await createTestDatabase();
+    opened.push(a, b);
+    const first = await generateDossiers(a.db, options);
+    await generateDossiers(b.db, { ...options, batchSize: 97 });
+    expect(first).toMatchObject({ dossiers: 400 });
+    expect(first.events).toBeGreaterThan(400 * 4);
+    expect(await fingerprint(a)).toBe(await fingerprint(b));
+    await expect(generateDossiers(a.db, options)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('mixes channels, assisted submissions, late dossiers, votes, reuse and old units before July 2025', async () => {
+    const database = opened[0];
+    if (!database) throw new Error('no database');
+    const r = await database.db.execute<Record<string, number>>(sql`
+      SELECT
+        count(*) FILTER (WHERE channel = 2)::int AS online,
+        count(*) FILTER (WHERE submitter_kind = 'assisted')::int AS assisted,
+        count(*) FILTER (WHERE channel = 1)::int AS counter,
+        count(*) FILTER (WHERE processing_ended_at > appointment_at)::int AS late,
+        count(*) FILTER (WHERE province_code <> '79')::int AS old_provinces,
+        (SELECT count(*) FROM satisfaction_votes)::int AS votes,
+        (SELECT count(*) FROM dossier_components WHERE source = 'store')::int AS reused,
+        count(*) FILTER (WHERE submitted_at < '2025-07-01' AND unit_code IN (SELECT code FROM admin_units WHERE valid_to IS NULL AND level = 'commune' AND province_code = '79' AND code NOT IN (SELECT code FROM admin_units WHERE valid_to IS NOT NULL)))::int AS new_units_too_early
+      FROM dossiers`);
+    const m = r.rows[0] ?? {};
+    expect(m['online']).toBeGreaterThan(400 * 0.4);
+    expect(m['assisted']).toBeGreaterThan(10);
+    expect(m['counter']).toBeGreaterThan(40);
+    expect(m['late']).toBeGreaterThan(10);
+    expect(m['old_provinces']).toBeGreaterThan(10);
+    expect(m['votes']).toBeGreaterThan(10);
+    expect(m['reused']).toBeGreaterThan(10);
+    expect(m['new_units_too_early']).toBe(0);
+  });
+});

@@ -1,0 +1,231 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDossiers } from '../../demo/generator/generate.ts';
+import { demoTotpSecret } from '../../identity/demo.ts';
+import { totpCode } from '../../identity/domain/totp.ts';
+import { ApiSessions } from '../../../test/support/api-sessions.ts';
+import { insertDossier } from '../../../test/support/indicator-fixtures.ts';
+import { createTestContext, testBackend, type TestContext } from '../../../test/support/test-app.ts';
+import { applyEventsToRollups, rebuildRollups } from '../rollups/maintain.ts';
+
+// The app's clock: early January 2026, so December 2025 is a complete month.
+const now = new Date('2026-01-05T03:00:00Z');
+let ctx: TestContext;
+let api: ApiSessions;
+const sessions: Record<string, string> = {};
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => now });
+  const { db } = ctx.database;
+  await generateDossiers(db, {
+    dossiers: 900,
+    seed: 'dashboard',
+    provinceCode: '79',
+    from: '2025-04-01',
+    to: '2025-11-30',
+    now: new Date('2025-11-30T16:00:00Z'),
+  });
+  await rebuildRollups(db);
+  // December 2025 in Phường Tam Long: one dossier from the applicant's own session, one keyed in by an
+  // officer at the counter's computer (online, assisted), one received on paper at the counter.
+  const at = (d: string) => new Date(`2025-12-${d}T09:00:00+07:00`);
+  await insertDossier(db, {
+    submitterKind: 'applicant',
+    submittedAt: at('02'),
+    receivedAt: at('03'),
+    appointmentAt: at('10'),
+    endedAt: at('08'),
+  });
+  await insertDossier(db, {
+    submitterKind: 'assisted',
+    submittedAt: at('04'),
+    receivedAt: at('04'),
+    appointmentAt: at('11'),
+    endedAt: at('09'),
+  });
+  await insertDossier(db, {
+    submitterKind: 'counter',
+    submittedAt: at('05'),
+    receivedAt: at('05'),
+    appointmentAt: at('12'),
+    endedAt: at('19'),
+  });
+  await applyEventsToRollups(db);
+
+  api = await ApiSessions.open(ctx);
+  for (const username of ['quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp', 'quantri.hethong'])
+    sessions[username] = await api.officer(username);
+  const res = await api.request('POST', '/api/v1/auth/officer/login', null, {
+    payload: { username: 'lanhdao.thanhpho', password: 'Demo@2026', totp: totpCode(demoTotpSecret, now) },
+  });
+  sessions['lanhdao.thanhpho'] = res.cookies.find((c) => c.name === 'tinhso_session')?.value ?? '';
+  sessions['citizen'] = await api.citizen(now);
+}, 180_000);
+afterAll(async () => ctx.close());
+
+const get = (url: string, who: string | null) => api.request('GET', url, who === null ? null : (sessions[who] ?? null), { csrf: false });
+
+describe(`leaders' dashboard (${testBackend()})`, () => {
+  it('an assisted dossier counts as online but not as genuine online', async () => {
+    const res = await get('/api/v1/dashboard/overview?period=2025-12&unit=26572', 'lanhdao.thanhpho');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const kpi = (code: string) => body.kpis.find((k: { code: string }) => k.code === code);
+    expect(kpi('ONLINE_RATE')).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(kpi('ONLINE_RATE').value).toBeCloseTo(66.67, 2);
+    expect(kpi('GENUINE_ONLINE_RATE')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(kpi('ASSISTED_SHARE')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+    // The counter dossier ended after its appointment: 2 of 3 on time, and it is the late one in the list.
+    expect(kpi('ON_TIME_RATE')).toMatchObject({ numerator: 2, denominator: 3 });
+    const online = (await get('/api/v1/dashboard/drilldown?period=2025-12&unit=26572&kind=online', 'lanhdao.thanhpho')).json();
+    const genuine = (await get('/api/v1/dashboard/drilldown?period=2025-12&unit=26572&kind=genuine', 'lanhdao.thanhpho')).json();
+    expect(online.total).toBe(2);
+    expect(genuine.total).toBe(1);
+    expect(genuine.rows[0].submitterKind).toBe('applicant');
+    expect(online.rows.map((r: { submitterKind: string }) => r.submitterKind).sort()).toEqual(['applicant', 'assisted']);
+    const late = (await get('/api/v1/dashboard/drilldown?period=2025-12&unit=26572&kind=late', 'lanhdao.thanhpho')).json();
+    expect(late.rows.map((r: { submitterKind: string }) => r.submitterKind)).toEqual(['counter']);
+  });
+
+  it('the province overview scores the index by group, marks the online-service group unconfirmed and gives a 12-month trend', async () => {
+    const body = (await get('/api/v1/dashboard/overview?period=2025-Q3&unit=79', 'lanhdao.thanhpho')).json();
+    expect(body.unit).toMatchObject({ code: '79', level: 'province' });
+    expect(body.index.groups.map((g: { group: string }) => g.group)).toEqual([
+      'TRANSPARENCY',
+      'PROGRESS',
+      'ONLINE_SERVICE',
+      'PAYMENT',
+      'DIGITIZATION',
+      'SATISFACTION',
+    ]);
+    expect(body.index.groups.find((g: { group: string }) => g.group === 'ONLINE_SERVICE').isConfirmed).toBe(false);
+    expect(body.index.total).toBeGreaterThan(0);
+    expect(body.index.total).toBeLessThanOrEqual(body.index.measuredMaxScore);
+    expect(body.trend).toHaveLength(12);
+    expect(body.trend.at(-1).month).toBe('2025-09');
+    expect(body.headline.received).toBe(body.trend.slice(-3).reduce((s: number, p: { received: number }) => s + p.received, 0));
+  });
+
+  it('ranks all 168 communes; their figures add up to the province, before and after the 2025 reorganisation', async () => {
+    for (const period of ['2025-05', '2025-09']) {
+      const body = (
+        await get(`/api/v1/dashboard/ranking?period=${period}&level=commune&indicator=ON_TIME_RATE`, 'lanhdao.thanhpho')
+      ).json();
+      expect(body.rows).toHaveLength(168);
+      const received = body.rows.reduce(
+        (s: number, r: { denominator: number | null; headline: { received: number } }) => s + r.headline.received,
+        0,
+      );
+      expect(Math.abs(received - body.total.headline.received)).toBeLessThanOrEqual(body.rows.length / 2);
+      const ranked = body.rows.filter((r: { rank: number | null }) => r.rank !== null);
+      for (let i = 1; i < ranked.length; i++) expect(ranked[i].value).toBeLessThanOrEqual(ranked[i - 1].value);
+    }
+    // Before July 2025 the figures of split communes are shared out, and say so.
+    const may = (await get('/api/v1/dashboard/ranking?period=2025-05&level=commune&indicator=INDEX', 'lanhdao.thanhpho')).json();
+    expect(may.rows.some((r: { isEstimate: boolean }) => r.isEstimate)).toBe(true);
+    // As it was: the old communes of the old city only, fewer dossiers than today's city (which took in two provinces).
+    const asItWas = (
+      await get('/api/v1/dashboard/ranking?period=2025-05&level=commune&indicator=INDEX&view=historical', 'lanhdao.thanhpho')
+    ).json();
+    expect(asItWas.rows.length).toBeGreaterThan(168);
+    expect(asItWas.total.headline.received).toBeLessThan(may.total.headline.received);
+    expect(asItWas.rows.every((r: { isEstimate: boolean }) => !r.isEstimate)).toBe(true);
+  });
+
+  it('ranks agencies, and rejects an unknown indicator, a bad period and an unknown unit with their codes', async () => {
+    const agencies = (
+      await get('/api/v1/dashboard/ranking?period=2025-09&level=agency&indicator=GENUINE_ONLINE_RATE', 'lanhdao.thanhpho')
+    ).json();
+    expect(agencies.rows.find((r: { code: string }) => r.code === '79-STP')).toBeTruthy();
+    expect(agencies.rows.find((r: { code: string }) => r.code === '26572-UBND')).toBeTruthy();
+    const bad = await get('/api/v1/dashboard/ranking?period=2025-09&indicator=NOPE', 'lanhdao.thanhpho');
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const period = await get('/api/v1/dashboard/overview?period=2025-13&unit=79', 'lanhdao.thanhpho');
+    expect([period.statusCode, period.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const unit = await get('/api/v1/dashboard/overview?period=2025-09&unit=99999', 'lanhdao.thanhpho');
+    expect([unit.statusCode, unit.json().code]).toEqual([404, 'UNIT_NOT_FOUND']);
+  });
+
+  it('exports the ranking and the late dossiers as XLSX laid out for printing, with the same rows as the JSON', async () => {
+    const json = (await get('/api/v1/dashboard/drilldown?period=2025-Q3&unit=79&kind=late&pageSize=200', 'lanhdao.thanhpho')).json();
+    expect(json.total).toBeGreaterThan(0);
+    const file = await get('/api/v1/dashboard/drilldown?period=2025-Q3&unit=79&kind=late&format=xlsx', 'lanhdao.thanhpho');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(file.headers['content-disposition']).toContain('.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    const texts: string[] = [];
+    sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts[0]).toBe('UBND THÀNH PHỐ HỒ CHÍ MINH');
+    expect(texts).toContain('DANH SÁCH HỒ SƠ TRỄ HẠN');
+    expect(texts.some((t) => t.startsWith('Kỳ báo cáo: Quý 3/2025'))).toBe(true);
+    const header = texts.indexOf('STT');
+    const codes: string[] = [];
+    for (let n = header + 2; n <= header + 1 + json.total; n++) codes.push(String(sheet.getRow(n).getCell(2).value));
+    const allJson = (await get(`/api/v1/dashboard/drilldown?period=2025-Q3&unit=79&kind=late&pageSize=200`, 'lanhdao.thanhpho')).json();
+    expect(codes.slice(0, allJson.rows.length)).toEqual(allJson.rows.map((r: { code: string }) => r.code));
+    expect(String(sheet.getRow(header + 2 + json.total).getCell(2).value)).toBe(`Tổng số: ${json.total} hồ sơ`);
+
+    const ranking = await get('/api/v1/dashboard/ranking?period=2025-Q3&indicator=INDEX&format=xlsx', 'lanhdao.thanhpho');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(ranking.rawPayload as unknown as ArrayBuffer);
+    let dataRows = 0;
+    book.worksheets[0]?.eachRow((row) => {
+      if (/^\d{5}$/.test(String(row.getCell(2).value ?? ''))) dataRows++;
+    });
+    expect(dataRows).toBe(168);
+    const csv = await get('/api/v1/dashboard/ranking?period=2025-Q3&indicator=INDEX&format=csv', 'lanhdao.thanhpho');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(1 + 168 + 1);
+  });
+
+  it('publishes the definitions and the commune boundaries keyed by commune code', async () => {
+    const definitions = await get('/api/v1/dashboard/definitions', null);
+    expect(definitions.statusCode).toBe(200);
+    expect(definitions.json().kpis.find((k: { code: string }) => k.code === 'GENUINE_ONLINE_RATE').definition.vi).toContain(
+      'phiên đăng nhập',
+    );
+    const map = await get('/api/v1/dashboard/map?province=79', null);
+    expect(map.statusCode).toBe(200);
+    const features = map.json().features as { properties: { code: string } }[];
+    expect(features).toHaveLength(168);
+    expect(features.map((f) => f.properties.code)).toContain('26572');
+  });
+});
+
+describe(`leaders' dashboard authorization (${testBackend()})`, () => {
+  const cases: [who: string | null, url: string, status: number][] = [
+    [null, '/api/v1/dashboard/overview?period=2025-09&unit=79', 401],
+    ['citizen', '/api/v1/dashboard/overview?period=2025-09&unit=79', 403],
+    ['chuyenvien.tamlong', '/api/v1/dashboard/overview?period=2025-09&unit=26572', 403],
+    ['tiepnhan.stp', '/api/v1/dashboard/overview?period=2025-09&unit=79', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/overview?period=2025-09&unit=26572', 200],
+    ['quantri.tamlong', '/api/v1/dashboard/overview?period=2025-09&unit=79', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/overview?period=2025-09&unit=25747', 403],
+    ['lanhdao.thanhpho', '/api/v1/dashboard/overview?period=2025-09&unit=25747', 200],
+    ['quantri.hethong', '/api/v1/dashboard/overview?period=2025-09&unit=79', 200],
+    [null, '/api/v1/dashboard/ranking?period=2025-09', 401],
+    ['citizen', '/api/v1/dashboard/ranking?period=2025-09', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/ranking?period=2025-09', 403],
+    ['chuyenvien.tamlong', '/api/v1/dashboard/ranking?period=2025-09', 403],
+    ['quantri.hethong', '/api/v1/dashboard/ranking?period=2025-09', 200],
+    [null, '/api/v1/dashboard/drilldown?period=2025-09&unit=26572', 401],
+    ['citizen', '/api/v1/dashboard/drilldown?period=2025-09&unit=26572', 403],
+    ['chuyenvien.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=26572', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=26572', 200],
+    ['quantri.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=79', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=26572&format=xlsx', 200],
+    ['lanhdao.thanhpho', '/api/v1/dashboard/drilldown?period=2025-09&unit=79', 200],
+    [null, '/api/v1/dashboard/definitions', 200],
+    [null, '/api/v1/dashboard/map?province=79', 200],
+  ];
+  it.each(cases)('%s GET %s → %i', async (who, url, status) => {
+    const res = await get(url, who);
+    expect(res.statusCode).toBe(status);
+    if (status === 403) expect(res.json().code).toBe('FORBIDDEN');
+    if (status === 401) expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});

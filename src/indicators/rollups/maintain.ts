@@ -1,0 +1,238 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { procedureCounters, rollupCounters } from '../domain/rollup-counters.ts';
+import {
+  addInto,
+  complaintFactColumns,
+  complaintFactsSelect,
+  dailyKeys,
+  dossierFactColumns,
+  dossierFactsSelect,
+  monthlyKeys,
+  procedureMonthlyKeys,
+  spreadComplaintFacts,
+  spreadDossierFacts,
+  sumByDay,
+  sumByMonth,
+  sumByProcedureMonth,
+} from './facts-sql.ts';
+
+/** The watermark row's name in indicator_rollup_state. */
+const stateName = 'dossier_events';
+
+/** One advisory lock serialises every writer of the rollups (jobs on several processes, the rebuild). */
+const lockKey = 766_2025;
+
+export interface ApplyOptions {
+  /** Re-apply from this event id instead of the watermark (safe: a dossier's contribution is recomputed whole). */
+  sinceEventId?: number;
+  /** Events per transaction. */
+  batchSize?: number;
+  /**
+   * How long a missing event id after the watermark is waited for before it is skipped. Ids come from
+   * a sequence: a gap is a transaction still in flight (its events will commit) or one rolled back
+   * (they never will). Waiting keeps in-flight events from being passed over.
+   */
+  gapTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface ApplyResult {
+  /** Events applied in this run. */
+  events: number;
+  /** Dossiers whose contribution was recomputed (a dossier counts once per batch). */
+  dossiers: number;
+  lastEventId: number;
+  /** True when the run stopped at a gap it is still waiting on. */
+  isWaitingOnGap: boolean;
+}
+
+type StateRow = {
+  last_event_id: string | number;
+  gap_seen_at: string | Date | null;
+};
+
+async function readState(q: Queryable): Promise<{ lastEventId: number; gapSeenAt: Date | null }> {
+  await q.execute(sql.raw(`INSERT INTO indicator_rollup_state (name) VALUES ('${stateName}') ON CONFLICT (name) DO NOTHING`));
+  const result = await q.execute<StateRow>(
+    sql.raw(`SELECT last_event_id, gap_seen_at FROM indicator_rollup_state WHERE name = '${stateName}' FOR UPDATE`),
+  );
+  const row = result.rows[0];
+  return {
+    lastEventId: Number(row?.last_event_id ?? 0),
+    gapSeenAt: row?.gap_seen_at ? new Date(row.gap_seen_at) : null,
+  };
+}
+
+async function writeState(q: Queryable, lastEventId: number, gapSeenAt: Date | null): Promise<void> {
+  await q.execute(
+    sql`UPDATE indicator_rollup_state SET last_event_id = ${lastEventId}, gap_seen_at = ${gapSeenAt?.toISOString() ?? null}, updated_at = now()
+        WHERE name = ${stateName}`,
+  );
+}
+
+const int = (n: number) => {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return String(n);
+};
+
+/**
+ * The statement that applies the events (from, to]: every dossier they touch has its old
+ * contribution taken away and its new one added, in the daily, monthly and procedure rollups.
+ */
+export function applyRangeStatement(from: number, to: number): string {
+  const factCols = dossierFactColumns.join(', ');
+  const complaintCols = complaintFactColumns.join(', ');
+  return `
+WITH changed AS (
+  SELECT DISTINCT dossier_id FROM dossier_events WHERE id > ${int(from)} AND id <= ${int(to)}
+),
+old_facts AS (
+  DELETE FROM indicator_dossier_facts f USING changed c WHERE f.dossier_id = c.dossier_id RETURNING f.*
+),
+new_facts AS (
+  INSERT INTO indicator_dossier_facts (${factCols}) ${dossierFactsSelect('changed')} RETURNING *
+),
+old_complaints AS (
+  DELETE FROM indicator_complaint_facts f USING changed c WHERE f.dossier_id = c.dossier_id RETURNING f.*
+),
+new_complaints AS (
+  INSERT INTO indicator_complaint_facts (${complaintCols}) ${complaintFactsSelect('changed')} RETURNING *
+),
+deltas AS (
+  ${sumByDay(
+    [
+      spreadDossierFacts('old_facts', -1),
+      spreadDossierFacts('new_facts', 1),
+      spreadComplaintFacts('old_complaints', -1),
+      spreadComplaintFacts('new_complaints', 1),
+    ].join('\nUNION ALL\n'),
+  )}
+),
+daily AS (
+  ${addInto('indicator_rollup_daily', dailyKeys, rollupCounters, 'SELECT * FROM deltas')}
+  RETURNING 1
+),
+monthly AS (
+  ${addInto('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('deltas'))}
+  RETURNING 1
+),
+procedure_monthly AS (
+  ${addInto('indicator_rollup_procedure_monthly', procedureMonthlyKeys, procedureCounters, sumByProcedureMonth('deltas'))}
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM changed)::int AS dossiers, (SELECT count(*) FROM daily)::int AS daily_rows`;
+}
+
+/**
+ * Applies new dossier events to the rollups in event-id order, one transaction per batch, moving the
+ * watermark in the same transaction: safe to run again, from several processes, or after a crash.
+ * Scheduled every few seconds by the job runner; the dashboards read what it maintains.
+ */
+export async function applyEventsToRollups(db: Db, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const batchSize = options.batchSize ?? 20_000;
+  const gapTimeoutMs = options.gapTimeoutMs ?? 10_000;
+  const now = options.now ?? (() => new Date());
+  let sinceEventId = options.sinceEventId;
+  const result: ApplyResult = { events: 0, dossiers: 0, lastEventId: 0, isWaitingOnGap: false };
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`SELECT pg_advisory_xact_lock(${lockKey})`));
+      const state = await readState(tx);
+      const from = sinceEventId ?? state.lastEventId;
+      const ids = await tx.execute<{ id: string | number }>(
+        sql.raw(`SELECT id FROM dossier_events WHERE id > ${int(from)} ORDER BY id LIMIT ${int(batchSize)}`),
+      );
+      const list = ids.rows.map((r) => Number(r.id));
+      if (list.length === 0) {
+        if (state.gapSeenAt) await writeState(tx, from, null);
+        return { done: true, waiting: false, from, to: from, events: 0, dossiers: 0 };
+      }
+      let expected = from + 1;
+      if (list[0] !== expected) {
+        const seen = state.gapSeenAt ?? now();
+        if (now().getTime() - seen.getTime() < gapTimeoutMs) {
+          await writeState(tx, from, seen);
+          return { done: true, waiting: true, from, to: from, events: 0, dossiers: 0 };
+        }
+        expected = list[0] as number; // waited long enough: the missing ids were rolled back.
+      }
+      let to = expected - 1;
+      for (const id of list) {
+        if (id !== to + 1) break;
+        to = id;
+      }
+      const applied = await tx.execute<{ dossiers: number }>(sql.raw(applyRangeStatement(from, to)));
+      await writeState(tx, to, null);
+      const events = list.filter((id) => id <= to).length;
+      return { done: false, waiting: false, from, to, events, dossiers: Number(applied.rows[0]?.dossiers ?? 0) };
+    });
+    sinceEventId = undefined;
+    result.events += step.events;
+    result.dossiers += step.dossiers;
+    result.lastEventId = step.to;
+    result.isWaitingOnGap = step.waiting;
+    if (step.done) return result;
+  }
+}
+
+export interface RebuildResult {
+  dossiers: number;
+  complaints: number;
+  dailyRows: number;
+  monthlyRows: number;
+  lastEventId: number;
+}
+
+/**
+ * Recomputes every rollup from the dossiers, their events, votes and complaints, for audit. Dossier
+ * writers wait while it runs (it holds a share lock on the events), so the watermark it leaves is exact;
+ * the result must equal what the incremental job maintains.
+ */
+export async function rebuildRollups(db: Db): Promise<RebuildResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`SELECT pg_advisory_xact_lock(${lockKey})`));
+    await tx.execute(sql.raw('LOCK TABLE dossier_events IN SHARE MODE'));
+    await tx.execute(
+      sql.raw(
+        'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly',
+      ),
+    );
+    await tx.execute(sql.raw(`INSERT INTO indicator_dossier_facts (${dossierFactColumns.join(', ')}) ${dossierFactsSelect(null)}`));
+    await tx.execute(sql.raw(`INSERT INTO indicator_complaint_facts (${complaintFactColumns.join(', ')}) ${complaintFactsSelect(null)}`));
+    const spreads = [spreadDossierFacts('indicator_dossier_facts', 1), spreadComplaintFacts('indicator_complaint_facts', 1)].join(
+      '\nUNION ALL\n',
+    );
+    await tx.execute(sql.raw(addInto('indicator_rollup_daily', dailyKeys, rollupCounters, sumByDay(spreads))));
+    await tx.execute(sql.raw(addInto('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('indicator_rollup_daily'))));
+    await tx.execute(
+      sql.raw(
+        addInto(
+          'indicator_rollup_procedure_monthly',
+          procedureMonthlyKeys,
+          procedureCounters,
+          sumByProcedureMonth('indicator_rollup_daily'),
+        ),
+      ),
+    );
+    const counts = await tx.execute<{ dossiers: number; complaints: number; daily: number; monthly: number; last: string | number }>(
+      sql.raw(`SELECT
+        (SELECT count(*) FROM indicator_dossier_facts)::int AS dossiers,
+        (SELECT count(*) FROM indicator_complaint_facts)::int AS complaints,
+        (SELECT count(*) FROM indicator_rollup_daily)::int AS daily,
+        (SELECT count(*) FROM indicator_rollup_monthly)::int AS monthly,
+        (SELECT coalesce(max(id), 0) FROM dossier_events) AS last`),
+    );
+    const row = counts.rows[0];
+    const lastEventId = Number(row?.last ?? 0);
+    await readState(tx);
+    await writeState(tx, lastEventId, null);
+    return {
+      dossiers: Number(row?.dossiers ?? 0),
+      complaints: Number(row?.complaints ?? 0),
+      dailyRows: Number(row?.daily ?? 0),
+      monthlyRows: Number(row?.monthly ?? 0),
+      lastEventId,
+    };
+  });
+}
