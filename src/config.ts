@@ -47,7 +47,12 @@ const envSchema = z.object({
   /** Public dossier lookups allowed per client IP per minute. */
   PUBLIC_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example:587; unset in demo mode → sandbox (logged). */
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z.union([z.literal(''), z.string().url()]).optional(),
+  /**
+   * `after-commit` (default): the process that queued an e-mail sends it right after the commit.
+   * `queue-only`: queued rows stay `pending` for a separate worker (job queue) to send.
+   */
+  NOTIFICATIONS_DISPATCH: z.enum(['after-commit', 'queue-only']).default('after-commit'),
   /** Sender of the platform's e-mail. */
   MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
   /** Registers the bench-only baseline route (npm run bench). Never set in production. */
@@ -74,7 +79,7 @@ export interface AppConfig {
   dossierCodeFormat: string;
   publicLookupPerMinute: number;
   /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
-  mail: { smtpUrl: string | undefined; from: string };
+  mail: { smtpUrl: string | undefined; from: string; dispatch: 'after-commit' | 'queue-only' };
   bench: boolean;
 }
 
@@ -111,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPages: e.ATTACHMENT_MAX_PAGES, maxPixels: e.ATTACHMENT_MAX_PIXELS },
     dossierCodeFormat: e.DOSSIER_CODE_FORMAT,
     publicLookupPerMinute: e.PUBLIC_LOOKUP_PER_MINUTE,
-    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, dispatch: e.NOTIFICATIONS_DISPATCH },
     bench: e.BENCH ?? false,
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/client.ts';
 import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
+import type { AgencyDirectory } from '../units/agency-directory.ts';
 import type { CurrentCommunes } from '../units/current-communes.ts';
 import type { DossierCodeFormat } from './domain/dossier-code.ts';
 
@@ -12,6 +13,7 @@ export interface DossierDeps {
   publicUrl: string;
   objectStore: ObjectStore;
   communes: CurrentCommunes;
+  agencies: AgencyDirectory;
   notifications: NotificationDispatcher;
   codeFormat: DossierCodeFormat;
   limits: { maxBytes: number; maxPages: number; maxPixels: number };

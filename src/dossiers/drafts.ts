@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { procedures, procedureVersions } from '../procedures/schema.ts';
-import { agencies } from '../units/schema.ts';
 import { presentAttachment, usableAttachments, type AttachmentView } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
 import type { SaveDraftBody } from './drafts.schema.ts';
@@ -56,7 +55,7 @@ export async function readDraft(deps: Pick<DossierDeps, 'db'>, citizenId: string
  * every attachment must be the citizen's own and unused.
  */
 export async function saveDraft(
-  deps: Pick<DossierDeps, 'db' | 'provinceCode' | 'now'>,
+  deps: Pick<DossierDeps, 'db' | 'provinceCode' | 'agencies' | 'now'>,
   citizenId: string,
   procedureCode: string,
   body: SaveDraftBody,
@@ -71,7 +70,7 @@ export async function saveDraft(
   if (Buffer.byteLength(JSON.stringify(body.formData)) > maxFormDataBytes) throw new AppError('BODY_TOO_LARGE', { maxFormDataBytes });
   const agencyCode = body.receivingAgencyCode ?? null;
   if (agencyCode) {
-    const [agency] = await db.select().from(agencies).where(eq(agencies.code, agencyCode));
+    const agency = (await deps.agencies.byCode()).get(agencyCode);
     if (!agency || !agency.receivesDossiers || agency.provinceCode !== deps.provinceCode)
       throw new AppError('AGENCY_NOT_RECEIVING', { receivingAgencyCode: agencyCode });
   }

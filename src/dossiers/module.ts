@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../platform/db/client.ts';
 import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
+import { AgencyDirectory } from '../units/agency-directory.ts';
 import { CurrentCommunes } from '../units/current-communes.ts';
 import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
@@ -29,6 +30,7 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
     publicUrl: config.publicUrl,
     objectStore: opts.objectStore,
     communes: new CurrentCommunes(opts.database.db),
+    agencies: new AgencyDirectory(opts.database.db, config.provinceCode),
     notifications: opts.notifications,
     codeFormat: format.format,
     limits: config.attachments,
@@ -36,5 +38,10 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   };
   opts.notifications.registerRenderer('dossier_receipt', (dossierId) => renderReceiptById(deps, dossierId));
   await app.register(multipart, { limits: { fileSize: config.attachments.maxBytes + 1, files: 1 } });
-  await app.register(dossierRoutes, { prefix: '/api/v1', deps, publicLookupPerMinute: config.publicLookupPerMinute });
+  await app.register(dossierRoutes, {
+    prefix: '/api/v1',
+    deps,
+    publicLookupPerMinute: config.publicLookupPerMinute,
+    dispatchAfterCommit: config.mail.dispatch === 'after-commit',
+  });
 }

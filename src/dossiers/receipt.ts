@@ -7,10 +7,12 @@ import { procedureVersions } from '../procedures/schema.ts';
 import { adminUnits } from '../units/schema.ts';
 import type { DossierDeps } from './deps.ts';
 import type { ComponentSource } from './domain/components.ts';
-import { agencyNames, loadDossierRecord, ownDossierOrNotFound, type AccessLog } from './records.ts';
+import { agencyName, loadDossierRecord, ownDossierOrNotFound, referenceData, type AccessLog } from './records.ts';
 import { dossiers, type DossierRow } from './schema.ts';
 import { renderReceiptSlip, type ReceiptSlipData } from './slips/receipt-slip.ts';
 import { lookupUrlOf } from './submit.ts';
+
+type ReceiptDeps = Pick<DossierDeps, 'db' | 'communes' | 'agencies' | 'publicUrl'>;
 
 async function unitName(q: Queryable, code: string | null): Promise<string | null> {
   if (!code) return null;
@@ -22,9 +24,10 @@ async function unitName(q: Queryable, code: string | null): Promise<string | nul
 }
 
 /** Everything form 01 shows about a dossier, as it was at submission. */
-export async function loadReceiptSlipData(deps: Pick<DossierDeps, 'db' | 'communes' | 'publicUrl'>, row: DossierRow): Promise<ReceiptSlipData> {
+export async function loadReceiptSlipData(deps: ReceiptDeps, row: DossierRow): Promise<ReceiptSlipData> {
   const { db } = deps;
-  const record = await loadDossierRecord(db, row, await deps.communes.byCode());
+  const reference = await referenceData(deps);
+  const record = await loadDossierRecord(db, row, reference);
   const [[version], [applicant], place] = await Promise.all([
     db
       .select({ timeAmount: procedureVersions.timeAmount, timeUnit: procedureVersions.timeUnit, fees: procedureVersions.fees, components: procedureVersions.components })
@@ -37,7 +40,7 @@ export async function loadReceiptSlipData(deps: Pick<DossierDeps, 'db' | 'commun
   ]);
   if (!version) throw new Error(`dossier ${row.code} references a missing procedure version`);
   const parentCode = record.receivingAgency.parentAgencyCode;
-  const parent = parentCode ? (await agencyNames(db, [parentCode], new Map())).get(parentCode) : undefined;
+  const parent = parentCode ? agencyName(parentCode, reference) : undefined;
   const forms = new Map(version.components.map((c) => [c.code, c.form]));
   const grouped: ReceiptSlipData['components'] = [];
   for (const c of record.components) {
@@ -77,7 +80,7 @@ export async function loadReceiptSlipData(deps: Pick<DossierDeps, 'db' | 'commun
 }
 
 /** The receipt slip of a dossier by id (the e-mail's attachment renderer). */
-export async function renderReceiptById(deps: Pick<DossierDeps, 'db' | 'communes' | 'publicUrl'>, dossierId: string): Promise<Uint8Array> {
+export async function renderReceiptById(deps: ReceiptDeps, dossierId: string): Promise<Uint8Array> {
   const [row] = await deps.db.select().from(dossiers).where(eq(dossiers.id, dossierId));
   if (!row) throw new Error(`no dossier ${dossierId}`);
   return renderReceiptSlip(await loadReceiptSlipData(deps, row));
@@ -85,7 +88,7 @@ export async function renderReceiptById(deps: Pick<DossierDeps, 'db' | 'communes
 
 /** The receipt slip (form 01) for the dossier's applicant; anyone else gets DOSSIER_NOT_FOUND. */
 export async function receiptForApplicant(
-  deps: Pick<DossierDeps, 'db' | 'communes' | 'publicUrl'>,
+  deps: ReceiptDeps,
   citizen: CitizenPrincipal,
   code: string,
   log: AccessLog,

@@ -1,11 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { normaliseDossierCode } from './domain/dossier-code.ts';
 import { procedures, procedureVersions } from '../procedures/schema.ts';
-import type { CurrentCommune } from '../units/current-communes.ts';
-import { agencies } from '../units/schema.ts';
+import type { AgencyDirectory } from '../units/agency-directory.ts';
+import type { CurrentCommune, CurrentCommunes } from '../units/current-communes.ts';
+import type { AgencyRow } from '../units/schema.ts';
 import type { ComponentSource } from './domain/components.ts';
 import { attachments, dossierComponents, dossierEvents, dossiers, type DossierRow, type DossierStatus } from './schema.ts';
 
@@ -41,52 +42,42 @@ const kindNames: Record<string, { vi: string; en: string }> = {
   CA: { vi: 'Công an', en: 'Police of' },
 };
 
+/** Reference data a dossier page names things from: today's communes and the province's agencies. */
+export interface ReferenceData {
+  communes: ReadonlyMap<string, CurrentCommune>;
+  agencies: ReadonlyMap<string, AgencyRow>;
+}
+
+/** Both reference caches, loaded when stale. */
+export async function referenceData(deps: { communes: CurrentCommunes; agencies: AgencyDirectory }): Promise<ReferenceData> {
+  const [communes, agencies] = await Promise.all([deps.communes.byCode(), deps.agencies.byCode()]);
+  return { communes, agencies };
+}
+
 /**
- * Names of agencies by code. Agencies without a row (a commune's police, `26572-CA`) are named from
- * their kind and the commune: "Công an Phường Tam Long".
+ * The name of an agency by code. Agencies without a row (a commune's police, `26572-CA`) are named
+ * from their kind and the commune: "Công an Phường Tam Long".
  */
-export async function agencyNames(
-  q: Queryable,
-  codes: readonly string[],
-  communes: ReadonlyMap<string, CurrentCommune>,
-): Promise<Map<string, AgencyName>> {
-  const unique = [...new Set(codes)];
-  const rows = await q
-    .select({
-      code: agencies.code,
-      name: agencies.name,
-      nameEn: agencies.nameEn,
-      parentAgencyCode: agencies.parentAgencyCode,
-      unitCode: agencies.unitCode,
-      level: agencies.level,
-    })
-    .from(agencies)
-    .where(inArray(agencies.code, unique));
-  const out = new Map(rows.map((r) => [r.code, r as AgencyName]));
-  for (const code of unique) {
-    if (out.has(code)) continue;
-    const m = /^(\d{5})-([A-Za-zĐđ]+)$/.exec(code);
-    const commune = m ? communes.get(m[1] as string) : undefined;
-    const kind = m ? kindNames[m[2] as string] : undefined;
-    out.set(code, {
-      code,
-      name: commune && kind ? `${kind.vi} ${commune.fullName}` : code,
-      nameEn: commune && kind ? `${kind.en} ${commune.fullName}` : null,
-      parentAgencyCode: null,
-      unitCode: commune?.code ?? null,
-      level: commune ? 'commune' : null,
-    });
-  }
-  return out;
+export function agencyName(code: string, reference: ReferenceData): AgencyName {
+  const row = reference.agencies.get(code);
+  if (row)
+    return { code, name: row.name, nameEn: row.nameEn, parentAgencyCode: row.parentAgencyCode, unitCode: row.unitCode, level: row.level };
+  const m = /^(\d{5})-([A-Za-zĐđ]+)$/.exec(code);
+  const commune = m ? reference.communes.get(m[1] as string) : undefined;
+  const kind = m ? kindNames[m[2] as string] : undefined;
+  return {
+    code,
+    name: commune && kind ? `${kind.vi} ${commune.fullName}` : code,
+    nameEn: commune && kind ? `${kind.en} ${commune.fullName}` : null,
+    parentAgencyCode: null,
+    unitCode: commune?.code ?? null,
+    level: commune ? 'commune' : null,
+  };
 }
 
 /** Loads the full record of a dossier row. */
-export async function loadDossierRecord(
-  q: Queryable,
-  row: DossierRow,
-  communes: ReadonlyMap<string, CurrentCommune>,
-): Promise<DossierRecord> {
-  const [[procedure], components, events, names] = await Promise.all([
+export async function loadDossierRecord(q: Queryable, row: DossierRow, reference: ReferenceData): Promise<DossierRecord> {
+  const [[procedure], components, events] = await Promise.all([
     q
       .select({ code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn })
       .from(procedureVersions)
@@ -111,14 +102,13 @@ export async function loadDossierRecord(
       .from(dossierEvents)
       .where(eq(dossierEvents.dossierId, row.id))
       .orderBy(asc(dossierEvents.at), asc(dossierEvents.id)),
-    agencyNames(q, [row.receivingAgencyCode, row.handlingAgencyCode], communes),
   ]);
   if (!procedure) throw new Error(`dossier ${row.code} references a missing procedure version`);
   return {
     row,
     procedure,
-    receivingAgency: names.get(row.receivingAgencyCode) as AgencyName,
-    handlingAgency: names.get(row.handlingAgencyCode) as AgencyName,
+    receivingAgency: agencyName(row.receivingAgencyCode, reference),
+    handlingAgency: agencyName(row.handlingAgencyCode, reference),
     components,
     events,
   };

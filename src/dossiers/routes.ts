@@ -19,6 +19,8 @@ import { withdrawDossier } from './withdraw.ts';
 export interface DossierRoutesOptions {
   deps: DossierDeps;
   publicLookupPerMinute: number;
+  /** Send queued e-mail from this process right after the commit (else a worker sends the pending rows). */
+  dispatchAfterCommit: boolean;
 }
 
 // Multipart framing around one file: boundaries, part headers and a few small fields.
@@ -148,7 +150,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
         actor: actorOf(request),
         lang: requestLanguage(request),
       });
-      if (outcome.notificationId) deps.notifications.dispatch(outcome.notificationId);
+      if (outcome.notificationId && opts.dispatchAfterCommit) deps.notifications.dispatch(outcome.notificationId);
       if (outcome.isReplay) reply.header('idempotent-replayed', 'true');
       return reply.status(outcome.isReplay ? 200 : 201).send(outcome.dossier);
     },

@@ -51,7 +51,7 @@ beforeAll(async () => {
   objectsDir = await mkdtemp(path.join(os.tmpdir(), 'tinhso-objects-'));
   ctx = await createTestContext({
     listen: true,
-    config: { objectStoreDir: objectsDir, mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.test>' } },
+    config: { objectStoreDir: objectsDir, mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.test>', dispatch: 'after-commit' } },
   });
   [an, binh] = await Promise.all([signInSandboxCitizen(ctx.baseUrl, '079090001234'), signInSandboxCitizen(ctx.baseUrl, '079185004321')]);
 });
@@ -158,7 +158,7 @@ describe(`submitting a dossier online (${testBackend()})`, () => {
   it('does not wait for SMTP: a mail server that is down leaves the e-mail failed for a retry, the dossier stands', async () => {
     const down = await createTestContext({
       listen: true,
-      config: { objectStoreDir: objectsDir, mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'x@tinhso.test' } },
+      config: { objectStoreDir: objectsDir, mail: { smtpUrl: 'smtp://127.0.0.1:9', from: 'x@tinhso.test', dispatch: 'after-commit' } },
     });
     try {
       const citizen = await signInSandboxCitizen(down.baseUrl);

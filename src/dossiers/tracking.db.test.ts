@@ -85,6 +85,19 @@ describe(`my dossiers (${testBackend()})`, () => {
     expect(after?.n).toBe(before?.n);
   });
 
+  it('lets an officer of the receiving centre read a dossier’s file (logged as personal data access), not one elsewhere', async () => {
+    const dossier = (await (await an.get(`/api/v1/dossiers/${anFirst}`)).json()) as { components: { attachmentId: string | null }[] };
+    const file = dossier.components.find((c) => c.attachmentId)?.attachmentId;
+    const res = await officer.get(`/api/v1/attachments/${String(file)}/content`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const logged = await ctx.database.db.select().from(personalDataAccessLog).where(eq(personalDataAccessLog.resource, `attachment:${String(file)}`));
+    expect(logged).toEqual([expect.objectContaining({ actorKind: 'officer', dataSubject: '079090001234', purpose: 'dossier handling' })]);
+    const elsewhere = await signInOfficer(ctx.baseUrl, 'tiepnhan.stp');
+    expect((await elsewhere.get(`/api/v1/attachments/${String(file)}/content`)).status).toBe(404);
+    expect((await binh.get(`/api/v1/attachments/${String(file)}/content`)).status).toBe(404);
+  });
+
   it.each([
     ['GET', () => '/api/v1/dossiers/mine'],
     ['GET', () => `/api/v1/dossiers/${anFirst}`],

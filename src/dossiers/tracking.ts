@@ -7,12 +7,12 @@ import type { DossierDeps } from './deps.ts';
 import { normaliseDossierCode } from './domain/dossier-code.ts';
 import { dossierStatusNames, type Bilingual } from './domain/lifecycle.ts';
 import { presentDossier, presentDossierSummary, type DossierSummaryView, type DossierView } from './present.ts';
-import { agencyNames, loadDossierRecord, ownDossierOrNotFound, type AccessLog, type AgencyName } from './records.ts';
+import { agencyName, loadDossierRecord, ownDossierOrNotFound, referenceData, type AccessLog } from './records.ts';
 import { dossierEvents, dossiers, type DossierStatus } from './schema.ts';
 
 /** Hồ sơ của tôi — the citizen's dossiers, newest first. */
 export async function listMyDossiers(
-  deps: Pick<DossierDeps, 'db' | 'communes'>,
+  deps: Pick<DossierDeps, 'db' | 'communes' | 'agencies'>,
   citizen: CitizenPrincipal,
   page: { page: number; pageSize: number },
 ): Promise<{ items: DossierSummaryView[]; total: number }> {
@@ -30,19 +30,15 @@ export async function listMyDossiers(
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(dossiers).where(mine),
   ]);
-  const names = await agencyNames(
-    db,
-    rows.flatMap((r) => [r.row.receivingAgencyCode, r.row.handlingAgencyCode]),
-    await deps.communes.byCode(),
-  );
+  const reference = await referenceData(deps);
   return {
     total: Number(total?.n ?? 0),
     items: rows.map(({ row, procedure }) =>
       presentDossierSummary({
         row,
         procedure,
-        receivingAgency: names.get(row.receivingAgencyCode) as AgencyName,
-        handlingAgency: names.get(row.handlingAgencyCode) as AgencyName,
+        receivingAgency: agencyName(row.receivingAgencyCode, reference),
+        handlingAgency: agencyName(row.handlingAgencyCode, reference),
       }),
     ),
   };
@@ -50,14 +46,16 @@ export async function listMyDossiers(
 
 /** One of the citizen's dossiers in full; the read is logged as access to personal data (Law 91/2025/QH15). */
 export async function readMyDossier(
-  deps: Pick<DossierDeps, 'db' | 'communes'>,
+  deps: Pick<DossierDeps, 'db' | 'communes' | 'agencies'>,
   citizen: CitizenPrincipal,
   code: string,
   context: { requestId: string; log: AccessLog },
 ): Promise<DossierView> {
+  // Reference data first: on PGlite a cache load inside the transaction would wait for it to end.
+  const reference = await referenceData(deps);
   return deps.db.transaction(async (tx) => {
     const row = await ownDossierOrNotFound(tx, citizen.id, code, context.log);
-    const record = await loadDossierRecord(tx, row, await deps.communes.byCode());
+    const record = await loadDossierRecord(tx, row, reference);
     await recordPersonalDataAccess(tx, {
       actorKind: 'citizen',
       actorId: citizen.id,

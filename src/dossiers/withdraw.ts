@@ -5,7 +5,7 @@ import type { CitizenPrincipal } from '../identity/principal.ts';
 import type { DossierDeps } from './deps.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { presentDossier, type DossierView } from './present.ts';
-import { loadDossierRecord, ownDossierOrNotFound, type AccessLog } from './records.ts';
+import { loadDossierRecord, ownDossierOrNotFound, referenceData, type AccessLog } from './records.ts';
 import { dossierEvents, dossiers } from './schema.ts';
 
 export interface WithdrawCommand {
@@ -22,9 +22,11 @@ export interface WithdrawCommand {
  * event and the audit row commit together; the row is locked, so a decision taken at the same moment
  * either comes first (DOSSIER_ALREADY_DECIDED) or after (it sees status 7).
  */
-export async function withdrawDossier(deps: Pick<DossierDeps, 'db' | 'communes' | 'now'>, command: WithdrawCommand): Promise<DossierView> {
+export async function withdrawDossier(deps: Pick<DossierDeps, 'db' | 'communes' | 'agencies' | 'now'>, command: WithdrawCommand): Promise<DossierView> {
   const { citizen } = command;
   const now = deps.now();
+  // Reference data first: on PGlite a cache load inside the transaction would wait for it to end.
+  const reference = await referenceData(deps);
   return deps.db.transaction(async (tx) => {
     const row = await ownDossierOrNotFound(tx, citizen.id, command.code, command.log, { forUpdate: true });
     const to = nextStatus('withdraw', row.status);
@@ -55,6 +57,6 @@ export async function withdrawDossier(deps: Pick<DossierDeps, 'db' | 'communes' 
       subjectId: row.id,
       details: { code: row.code, fromStatus: row.status, reason: command.reason },
     });
-    return presentDossier(await loadDossierRecord(tx, updated, await deps.communes.byCode()));
+    return presentDossier(await loadDossierRecord(tx, updated, reference));
   });
 }

@@ -20,6 +20,9 @@ export interface CitizenPrincipal {
   birthDate: string | null;
   addressUnitCode: string | null;
   identityLevel: number | null;
+  /** Contact details from the identity provider (the receipt of a dossier goes there by default). */
+  email: string | null;
+  phone: string | null;
 }
 
 /** Cán bộ — an officer signed in with password (and TOTP when enrolled). */

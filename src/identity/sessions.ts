@@ -55,14 +55,20 @@ export interface ActiveSession {
 /** The live session behind a cookie token with its principal, or null when unknown, expired or disabled. */
 export async function resolveSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
-  const [row] = await q.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!row) return null;
+  // One query for a citizen's request: the session and the citizen together (officers add their roles).
+  const [found] = await q
+    .select({ session: sessions, citizen: citizens })
+    .from(sessions)
+    .leftJoin(citizens, and(eq(sessions.principalKind, 'citizen'), eq(citizens.id, sessions.principalId)))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!found) return null;
+  const row = found.session;
   if (row.expiresAt.getTime() <= now.getTime()) {
     await q.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
   const principal =
-    row.principalKind === 'officer' ? await loadOfficerPrincipal(q, row.principalId) : await loadCitizenPrincipal(q, row.principalId);
+    row.principalKind === 'officer' ? await loadOfficerPrincipal(q, row.principalId) : found.citizen && citizenPrincipalOf(found.citizen);
   if (!principal) return null;
   let expiresAt = row.expiresAt;
   if (row.principalKind === 'citizen' && now.getTime() - row.lastSeenAt.getTime() > touchIntervalMs) {
@@ -107,7 +113,10 @@ export async function loadOfficerPrincipal(q: Queryable, id: string): Promise<Of
 /** A citizen as the request principal. */
 export async function loadCitizenPrincipal(q: Queryable, id: string): Promise<CitizenPrincipal | null> {
   const [c] = await q.select().from(citizens).where(eq(citizens.id, id));
-  if (!c) return null;
+  return c ? citizenPrincipalOf(c) : null;
+}
+
+function citizenPrincipalOf(c: typeof citizens.$inferSelect): CitizenPrincipal {
   return {
     kind: 'citizen',
     id: c.id,
@@ -117,6 +126,8 @@ export async function loadCitizenPrincipal(q: Queryable, id: string): Promise<Ci
     birthDate: c.birthDate,
     addressUnitCode: c.addressUnitCode,
     identityLevel: c.identityLevel,
+    email: c.email,
+    phone: c.phone,
   };
 }
 

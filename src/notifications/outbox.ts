@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db, Queryable } from '../platform/db/client.ts';
@@ -16,12 +17,14 @@ export interface EmailToQueue {
 
 /** Queues an e-mail in the outbox; call it inside the transaction of the change the e-mail announces. */
 export async function enqueueEmail(q: Queryable, email: EmailToQueue): Promise<string> {
-  const [row] = await q
-    .insert(notifications)
-    .values({ channel: 'email', status: 'pending', ...email })
-    .returning({ id: notifications.id });
-  if (!row) throw new Error('notification not queued');
-  return row.id;
+  const id = randomUUID();
+  await emailInsert(q, id, email);
+  return id;
+}
+
+/** The outbox row's INSERT, not yet run: for a use case that writes its change and e-mail in one statement. */
+export function emailInsert(q: Queryable, id: string, email: EmailToQueue) {
+  return q.insert(notifications).values({ id, channel: 'email', status: 'pending', ...email });
 }
 
 /** Makes the bytes of an attachment from its reference (e.g. renders a dossier's receipt slip). */

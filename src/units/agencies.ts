@@ -17,6 +17,7 @@ const columns = {
   provinceCode: agencies.provinceCode,
   parentAgencyCode: agencies.parentAgencyCode,
   receivesDossiers: agencies.receivesDossiers,
+  address: agencies.address,
 };
 
 /** Agencies filtered by unit, province, kind, whether they receive dossiers, and name. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
+import { RefreshingCache } from './reference-cache.ts';
 import { adminUnits } from './schema.ts';
 
 export interface CurrentCommune {
@@ -14,32 +15,20 @@ export interface CurrentCommune {
  * units table is seen without a restart.
  */
 export class CurrentCommunes {
-  readonly #q: Queryable;
-  readonly #maxAgeMs: number;
-  #loaded: { at: number; byCode: Map<string, CurrentCommune> } | null = null;
-  #loading: Promise<Map<string, CurrentCommune>> | null = null;
+  readonly #cache: RefreshingCache<Map<string, CurrentCommune>>;
 
   constructor(q: Queryable, maxAgeMs = 10 * 60_000) {
-    this.#q = q;
-    this.#maxAgeMs = maxAgeMs;
+    this.#cache = new RefreshingCache(async () => {
+      const rows = await q
+        .select({ code: adminUnits.code, fullName: adminUnits.fullName, provinceCode: adminUnits.provinceCode })
+        .from(adminUnits)
+        .where(and(eq(adminUnits.level, 'commune'), isNull(adminUnits.validTo)));
+      return new Map(rows.map((r) => [r.code, r]));
+    }, maxAgeMs);
   }
 
-  /** The current communes by code (loaded once, then refreshed when older than maxAgeMs). */
-  async byCode(): Promise<ReadonlyMap<string, CurrentCommune>> {
-    if (this.#loaded && Date.now() - this.#loaded.at < this.#maxAgeMs) return this.#loaded.byCode;
-    this.#loading ??= this.#load().finally(() => {
-      this.#loading = null;
-    });
-    return this.#loading;
-  }
-
-  async #load(): Promise<Map<string, CurrentCommune>> {
-    const rows = await this.#q
-      .select({ code: adminUnits.code, fullName: adminUnits.fullName, provinceCode: adminUnits.provinceCode })
-      .from(adminUnits)
-      .where(and(eq(adminUnits.level, 'commune'), isNull(adminUnits.validTo)));
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    this.#loaded = { at: Date.now(), byCode };
-    return byCode;
+  /** The current communes by code. */
+  byCode(): Promise<ReadonlyMap<string, CurrentCommune>> {
+    return this.#cache.get();
   }
 }

@@ -58,6 +58,7 @@ export const agencySchema = z.object({
   provinceCode: z.string(),
   parentAgencyCode: z.string().nullable(),
   receivesDossiers: z.boolean(),
+  address: z.string().nullable().describe('Street address of the office, when known'),
 });
 
 export const listAgenciesQuery = z.strictObject({

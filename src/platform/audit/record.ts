@@ -8,13 +8,21 @@ export interface Actor {
   ip?: string | null;
 }
 
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  details?: unknown;
+}
+
 /** Appends an audit row; call it inside the transaction that makes the change. */
-export async function recordAudit(
-  q: Queryable,
-  actor: Actor,
-  entry: { action: string; subjectType: string; subjectId?: string | null; details?: unknown },
-): Promise<void> {
-  await q.insert(auditLog).values({
+export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+  await auditInsert(q, actor, entry);
+}
+
+/** The audit row's INSERT, not yet run: for a use case that writes its change and audit in one statement. */
+export function auditInsert(q: Queryable, actor: Actor, entry: AuditEntry) {
+  return q.insert(auditLog).values({
     actorKind: actor.kind,
     actorId: actor.id,
     action: entry.action,

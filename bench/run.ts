@@ -1,0 +1,254 @@
+/**
+ * npm run bench — submissions per second and latency at 50 concurrent connections, beside a bare
+ * insert-one-row route measured in the same run on the same PostgreSQL server (issue 3's target:
+ * submissions at least one third of the bare route, p99 ≤ 50 ms).
+ *
+ * DATABASE_URL names a server to use (a database `tinhso_bench` is created on it); without it a
+ * private server is started like the test suite does (initdb in a temp dir, fsync off). The app runs
+ * in a child process (`src/main.ts`, BENCH=1), the load comes from this process: 50 fetch workers,
+ * each sending its next request when the last one answered. Results go to bench/results/latest.json.
+ * Environment: BENCH_SECONDS (default 15 per scenario), BENCH_CONNECTIONS (default 50).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sandboxCitizens, sandboxPassword } from '../src/identity/sandbox/accounts.ts';
+import { projectRoot } from '../src/platform/paths.ts';
+import { birthRegistrationBody } from '../test/support/birth-registration.ts';
+import { formAction, TestBrowser } from '../test/support/browser-client.ts';
+import { freePort, startTestPostgres, type TestPostgresServer } from '../test/support/postgres-server.ts';
+
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 15);
+const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const warmupSeconds = 2;
+
+interface ScenarioResult {
+  name: string;
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Runs `connections` workers, each looping `request` for `durationMs`; latencies of the measured window only. */
+async function runScenario(name: string, durationMs: number, request: (worker: number) => Promise<boolean>, record = true): Promise<ScenarioResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  let firstError: unknown = null;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          const ok = await request(worker);
+          if (!ok) errors++;
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+          if (error instanceof PoolExhausted) return;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  if (firstError) process.stdout.write(`  ${name}: first error: ${String(firstError)}\n`);
+  latencies.sort((a, b) => a - b);
+  const result = {
+    name,
+    requests: latencies.length,
+    errors,
+    perSecond: round((latencies.length - errors) / elapsed),
+    p50Ms: round(percentile(latencies, 50)),
+    p90Ms: round(percentile(latencies, 90)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? Number.NaN),
+  };
+  if (record)
+    process.stdout.write(
+      `  ${name.padEnd(12)} ${String(result.perSecond).padStart(9)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   max ${result.maxMs} ms   errors ${errors}/${result.requests}\n`,
+    );
+  return result;
+}
+
+class PoolExhausted extends Error {}
+
+async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the app did not become ready within 120 s');
+}
+
+/** Signs a sandbox citizen in through the real OIDC flow; answers the cookie header and CSRF token. */
+async function signIn(baseUrl: string, idNumber: string): Promise<{ cookie: string; csrf: string }> {
+  const browser = new TestBrowser(baseUrl);
+  const { res: page } = await browser.follow(await browser.fetch('/auth/citizen/login?returnTo=%2F'));
+  const posted = await browser.fetch(formAction(await page.text(), '/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ idNumber, password: sandboxPassword }).toString(),
+  });
+  await browser.follow(posted);
+  const { csrfToken, principal } = await browser.session();
+  if (!principal) throw new Error(`sandbox sign-in failed for ${idNumber}`);
+  return { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '), csrf: csrfToken };
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  let server: TestPostgresServer | null = null;
+  let adminUrl = process.env['DATABASE_URL'];
+  if (!adminUrl) {
+    process.stdout.write('Starting a private PostgreSQL server (fsync off, like the test suite)…\n');
+    server = await startTestPostgres();
+    adminUrl = server.url('postgres');
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const pgVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+  await admin.query('DROP DATABASE IF EXISTS tinhso_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE tinhso_bench');
+  await admin.end();
+  const benchUrl = new URL(adminUrl);
+  benchUrl.pathname = '/tinhso_bench';
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DEMO_MODE: 'true',
+      BENCH: '1',
+      DATABASE_URL: benchUrl.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+      SMTP_URL: '',
+      NOTIFICATIONS_DISPATCH: process.env['NOTIFICATIONS_DISPATCH'] ?? 'queue-only',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    process.stdout.write('Starting the app (migrations, units, demo data)…\n');
+    await waitForReady(baseUrl, child);
+    const citizens = sandboxCitizens.filter((c) => c.identityLevel === 2);
+    const sessions = await Promise.all(citizens.map((c) => signIn(baseUrl, c.idNumber)));
+
+    // One real upload, then many attachment rows pointing at its object: a submission claims each once.
+    const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'));
+    const form = new FormData();
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'giay-chung-sinh.pdf');
+    const first = sessions[0] as { cookie: string; csrf: string };
+    const uploaded = await fetch(`${baseUrl}/api/v1/attachments`, {
+      method: 'POST',
+      headers: { cookie: first.cookie, 'x-csrf-token': first.csrf },
+      body: form,
+    });
+    if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`);
+    const perCitizen = 12_000;
+    const db = new pg.Client({ connectionString: benchUrl.toString() });
+    await db.connect();
+    const { rows } = await db.query<{ id: string; id_number: string }>(
+      `INSERT INTO attachments (owner_kind, owner_id, object_key, sha256, media_type, size_bytes, page_count, file_name)
+       SELECT 'citizen', c.id, a.object_key, a.sha256, a.media_type, a.size_bytes, a.page_count, a.file_name
+       FROM citizens c CROSS JOIN generate_series(1, $1) CROSS JOIN (SELECT * FROM attachments LIMIT 1) a
+       RETURNING id, (SELECT id_number FROM citizens WHERE citizens.id = owner_id) AS id_number`,
+      [perCitizen],
+    );
+    await db.end();
+    const pools = new Map<string, string[]>(citizens.map((c) => [c.idNumber, []]));
+    for (const r of rows) pools.get(r.id_number)?.push(r.id);
+
+    const postJson = async (session: { cookie: string; csrf: string }, url: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${baseUrl}${url}`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const anonymous = await new TestBrowser(baseUrl).session();
+    const bare = { cookie: `tinhso_csrf=${anonymous.csrfToken}`, csrf: anonymous.csrfToken };
+    const insertOne = async () => (await postJson(bare, '/api/v1/bench/insert-one-row', { note: 'bench' })) === 201;
+    const submit = async (worker: number) => {
+      const citizen = citizens[worker % citizens.length] as (typeof citizens)[number];
+      const id = pools.get(citizen.idNumber)?.pop();
+      if (!id) throw new PoolExhausted('the prepared attachments ran out; lower BENCH_SECONDS');
+      const session = sessions[worker % citizens.length] as { cookie: string; csrf: string };
+      return (await postJson(session, '/api/v1/dossiers', birthRegistrationBody(id), { 'idempotency-key': randomUUID() })) === 201;
+    };
+
+    process.stdout.write(`\n${connections} connections, ${seconds} s per scenario (after ${warmupSeconds} s warm-up), PostgreSQL ${pgVersion}, ${os.cpus().length} CPU\n`);
+    await runScenario('warm-up', warmupSeconds * 1000, insertOne, false);
+    const baseline = await runScenario('insert-row', seconds * 1000, insertOne);
+    await runScenario('warm-up', warmupSeconds * 1000, submit, false);
+    const submission = await runScenario('submission', seconds * 1000, submit);
+    const ratio = round(submission.perSecond / baseline.perSecond);
+    const meetsTarget = ratio >= 1 / 3 && submission.p99Ms <= 50;
+    process.stdout.write(
+      `\n  submissions/s ÷ insert-row/s = ${ratio} (target ≥ 0.33), submission p99 ${submission.p99Ms} ms (target ≤ 50) → ${meetsTarget ? 'MET' : 'NOT MET'}\n`,
+    );
+
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map(round) },
+      node: process.version,
+      postgres: pgVersion,
+      postgresServer: server ? 'private (initdb, fsync=off, synchronous_commit=off)' : 'DATABASE_URL',
+      connections,
+      secondsPerScenario: seconds,
+      scenarios: { baseline, submission },
+      ratio,
+      target: { ratioAtLeast: 1 / 3, p99AtMostMs: 50 },
+      meetsTarget,
+      note: 'Submission = POST /api/v1/dossiers (birth registration, one PDF claimed, form validated) by signed-in sandbox citizens; the receipt e-mail is queued in the same transaction and sent after commit by the sandbox mailer (PDF rendered, not sent).',
+    };
+    mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
+    writeFileSync(path.join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`  written to bench/results/latest.json (${Math.round((Date.now() - began) / 1000)} s in all)\n`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
