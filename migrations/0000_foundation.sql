@@ -181,7 +181,8 @@ CREATE TABLE "dossier_components" (
 	"store_document_id" uuid,
 	"position" smallint DEFAULT 0 NOT NULL,
 	"is_supplement" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dossier_components_upload_has_file" CHECK ("dossier_components"."source" <> 'upload' OR "dossier_components"."attachment_id" IS NOT NULL)
 );
 --> statement-breakpoint
 CREATE TABLE "dossier_drafts" (

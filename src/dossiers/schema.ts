@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -132,7 +133,11 @@ export const dossierComponents = pgTable(
     isSupplement: boolean('is_supplement').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dossier_components_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('dossier_components_dossier_idx').on(t.dossierId),
+    // An uploaded component has its file: a submission whose file was claimed by another dossier fails whole.
+    check('dossier_components_upload_has_file', sql`${t.source} <> 'upload' OR ${t.attachmentId} IS NOT NULL`),
+  ],
 );
 
 /** A file checked by content and kept in the object store; claimed by a dossier at submission. */

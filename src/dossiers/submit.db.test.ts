@@ -225,6 +225,16 @@ describe(`Idempotency-Key (${testBackend()})`, () => {
     expect(await dossierTableCounts(ctx.database)).toEqual(after);
   });
 
+  it('lets only one of two concurrent submissions (different keys) claim the same file; the other stores nothing', async () => {
+    const certificate = await uploadPdf(an);
+    const before = await dossierTableCounts(ctx.database);
+    const responses = await Promise.all([1, 2, 3].map(() => submitDossierAs(an, birthRegistrationBody(certificate))));
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    for (const r of responses.filter((x) => x.status === 422)) expect(((await r.json()) as ErrorBody).code).toBe('ATTACHMENT_NOT_FOUND');
+    const after = await dossierTableCounts(ctx.database);
+    expect(after).toEqual({ ...before, dossiers: before.dossiers + 1, components: before.components + 3, events: before.events + 1, idempotencyKeys: before.idempotencyKeys + 1, claimedAttachments: before.claimedAttachments + 1, notifications: before.notifications + 1, dossierAudits: before.dossierAudits + 1 });
+  });
+
   it('keeps keys per citizen: another citizen may use the same key', async () => {
     const key = randomUUID();
     expect((await submitDossierAs(an, birthRegistrationBody(await uploadPdf(an)), key)).status).toBe(201);

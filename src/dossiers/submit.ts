@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { uniqueViolation } from '../platform/db/errors.ts';
+import { uniqueViolation, violatedCheck } from '../platform/db/errors.ts';
 import { auditInsert, type Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
@@ -11,7 +11,7 @@ import { emailInsert } from '../notifications/outbox.ts';
 import { usableAttachments } from './attachments.ts';
 import type { DossierDeps } from './deps.ts';
 import { computeInterimAppointment } from './domain/appointment.ts';
-import { offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
+import { mentionedAttachmentIds, offeredAttachments, planComponents, type PlannedComponent } from './domain/components.ts';
 import { formatDossierCode } from './domain/dossier-code.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { canonicalJson, fixedFeeTotal, isValidIdempotencyKey, resolveHandlingAgency } from './domain/submission-rules.ts';
@@ -40,6 +40,7 @@ export interface SubmitOutcome {
 
 const idempotencyPrimaryKey = 'idempotency_keys_principal_kind_principal_id_key_pk';
 const dossierCodeKey = 'dossiers_code_key';
+const uploadHasFileCheck = 'dossier_components_upload_has_file';
 const maxCodeAttempts = 5;
 // A procedure without an online form accepts only an empty formData: every key is an unknown field.
 const noForm: FormDefinition = { version: 1, title: { vi: '-', en: '-' }, fields: [] };
@@ -121,12 +122,16 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       return await commitSubmission(deps, command, prepared, key, requestHash);
     } catch (error) {
       const constraint = uniqueViolation(error);
-      // A retry with the same key committed first (or concurrently): answer with its dossier.
-      if (constraint === idempotencyPrimaryKey) {
+      if (constraint === dossierCodeKey && attempt < maxCodeAttempts) continue;
+      // A request with the same key committed meanwhile: its key or its files were taken first
+      // (which of the two a concurrent retry trips over is up to the database). Answer with its dossier.
+      const isFileTaken = violatedCheck(error) === uploadHasFileCheck;
+      if (constraint === idempotencyPrimaryKey || isFileTaken) {
         const first = await replay(deps, command.citizen.id, key, requestHash);
         if (first) return first;
       }
-      if (constraint === dossierCodeKey && attempt < maxCodeAttempts) continue;
+      // Another submission claimed a file after the checks: this one stored nothing.
+      if (isFileTaken) throw new AppError('ATTACHMENT_NOT_FOUND', { reason: 'claimed meanwhile' }, { cause: error });
       throw error;
     }
   }
@@ -144,13 +149,14 @@ interface PreparedSubmission {
 
 async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Promise<PreparedSubmission> {
   const { citizen, body } = command;
-  const [[version], reference] = await Promise.all([
+  const [[version], reference, usable] = await Promise.all([
     deps.db
       .select({ version: procedureVersions, procedureCode: procedures.code })
       .from(procedureVersions)
       .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
       .where(and(eq(procedures.provinceCode, deps.provinceCode), eq(procedures.code, body.procedureCode), eq(procedureVersions.isCurrent, true))),
     referenceData(deps),
+    usableAttachments(deps.db, citizen.id, mentionedAttachmentIds(body.components, body.formData)),
   ]);
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: body.procedureCode });
   const current = version.version;
@@ -177,7 +183,6 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Pro
   if (!handling.ok) throw new AppError('HANDLING_COMMUNE_INVALID', { reason: 'missing' });
 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
-  const usable = await usableAttachments(deps.db, citizen.id, [...offered.values()].flat());
   const files = new Map(usable.map((a) => [a.id, a]));
   const plan = planComponents(current.components, offered, files, {
     hasOnlineForm: current.formDefinition !== null,
@@ -221,8 +226,8 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand): Pro
 
 /**
  * Writes the dossier, its idempotency key, the claim on its files, its components, first event,
- * audit row, receipt e-mail and the removal of the draft as ONE statement (data-modifying CTEs) in one
- * transaction: one round trip to the database instead of nine, all or nothing.
+ * audit row, receipt e-mail and the removal of the draft as ONE statement of data-modifying CTEs:
+ * PostgreSQL runs a statement as one transaction, so it is all or nothing, in one round trip.
  */
 async function commitSubmission(
   deps: DossierDeps,
@@ -264,78 +269,86 @@ async function commitSubmission(
   const attachmentIds = plan.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
   const notificationId = row.applicantEmail ? randomUUID() : null;
 
-  await deps.db.transaction(async (tx) => {
-    // The key right after the dossier: a concurrent retry with the same key waits on it, then fails.
-    // getSQL(): the statements themselves, without the parentheses drizzle puts around an embedded query.
-    const writes: SQL[] = [
-      tx.insert(dossiers).values({ id, code, ...values }).getSQL(),
-      tx.insert(idempotencyKeys).values({ principalKind: 'citizen', principalId: citizen.id, key, requestHash, dossierId: id, createdAt: now }).getSQL(),
-      tx
-        .insert(dossierComponents)
-        .values(plan.map((c, position) => ({ dossierId: id, componentCode: c.componentCode, name: c.name, attachmentId: c.attachmentId, source: c.source, position, createdAt: now })))
-        .getSQL(),
-      tx
-        .insert(dossierEvents)
-        .values({
-        dossierId: id,
-        at: now,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: row.status,
-        fromStep: null,
-        toStep: 'reception',
-        actorKind: 'citizen',
-        actorId: citizen.id,
-        actorSessionMethod: command.sessionMethod,
-        agencyCode: row.receivingAgencyCode,
-        details: { channel: 2, submitterKind: 'applicant' },
-      })
-        .getSQL(),
-      auditInsert(tx, command.actor, {
-        action: 'dossier.submitted',
-        subjectType: 'dossier',
-        subjectId: id,
-        details: { code, procedureCode: row.procedureCode, procedureVersion: prepared.procedure.version, receivingAgencyCode: row.receivingAgencyCode },
-      }).getSQL(),
-      tx.delete(dossierDrafts).where(and(eq(dossierDrafts.citizenId, citizen.id), eq(dossierDrafts.procedureCode, row.procedureCode))).getSQL(),
-    ];
-    if (notificationId && row.applicantEmail) {
-      const lookupUrl = lookupUrlOf(deps.publicUrl, code);
-      writes.push(
-        emailInsert(tx, notificationId, {
-          template: 'dossier.received',
-          recipient: row.applicantEmail,
-          ...receiptEmail(record, lookupUrl),
-          attachments: [{ fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } }],
-          subjectType: 'dossier',
-          subjectId: id,
-        }).getSQL(),
-      );
-    }
-    const claim = attachmentIds.length
-      ? tx
+  const { db } = deps;
+  // The files are claimed first and the upload components take their attachment ids from the claim:
+  // a file another submission claimed meanwhile leaves an upload without its file, which the
+  // dossier_components check refuses, and the whole statement is undone.
+  const claim =
+    attachmentIds.length > 0
+      ? db
           .update(attachments)
           .set({ dossierId: id })
           .where(and(inArray(attachments.id, attachmentIds), eq(attachments.ownerId, citizen.id), isNull(attachments.dossierId)))
           .returning({ id: attachments.id })
           .getSQL()
-      : null;
-    const statement = sql.join(
-      [
-        sql`WITH `,
-        sql.join(
-          writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`),
-          sql`, `,
-        ),
-        claim ? sql`, claimed AS (${claim}) SELECT count(*)::int AS claimed FROM claimed` : sql` SELECT 0 AS claimed`,
-      ],
-      sql``,
-    );
-    const result = await tx.execute<{ claimed: number }>(statement);
-    const claimed = Number(result.rows[0]?.claimed ?? 0);
-    // Another submission claimed one of the files since the checks: nothing of this one is kept.
-    if (claimed !== attachmentIds.length) throw new AppError('ATTACHMENT_NOT_FOUND', { attachmentIds });
-  });
+      : sql`SELECT NULL::uuid AS id WHERE false`;
+  const planned = sql.join(
+    plan.map((c, position) => sql`(${c.componentCode}, ${c.name}, ${c.attachmentId}::uuid, ${c.source}, ${position}::smallint)`),
+    sql`, `,
+  );
+  // getSQL(): the statements themselves, without the parentheses drizzle puts around an embedded query.
+  const writes: [string, SQL][] = [
+    ['dossier', db.insert(dossiers).values({ id, code, ...values }).getSQL()],
+    // A concurrent retry with the same key waits on this row, then fails on the primary key.
+    [
+      'idempotency',
+      db.insert(idempotencyKeys).values({ principalKind: 'citizen', principalId: citizen.id, key, requestHash, dossierId: id, createdAt: now }).getSQL(),
+    ],
+    ['claimed', claim],
+    [
+      'components',
+      sql`INSERT INTO ${dossierComponents} (dossier_id, component_code, name, attachment_id, source, position, created_at)
+          SELECT ${id}::uuid, p.code, p.name, claimed.id, p.source, p.position, ${now.toISOString()}::timestamptz
+          FROM (VALUES ${planned}) AS p(code, name, attachment_id, source, position)
+          LEFT JOIN claimed ON claimed.id = p.attachment_id`,
+    ],
+    [
+      'event',
+      db
+        .insert(dossierEvents)
+        .values({
+          dossierId: id,
+          at: now,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: row.status,
+          fromStep: null,
+          toStep: 'reception',
+          actorKind: 'citizen',
+          actorId: citizen.id,
+          actorSessionMethod: command.sessionMethod,
+          agencyCode: row.receivingAgencyCode,
+          details: { channel: 2, submitterKind: 'applicant' },
+        })
+        .getSQL(),
+    ],
+    [
+      'audit',
+      auditInsert(db, command.actor, {
+        action: 'dossier.submitted',
+        subjectType: 'dossier',
+        subjectId: id,
+        details: { code, procedureCode: row.procedureCode, procedureVersion: prepared.procedure.version, receivingAgencyCode: row.receivingAgencyCode },
+      }).getSQL(),
+    ],
+    ['draft', db.delete(dossierDrafts).where(and(eq(dossierDrafts.citizenId, citizen.id), eq(dossierDrafts.procedureCode, row.procedureCode))).getSQL()],
+  ];
+  if (notificationId && row.applicantEmail) {
+    const email = emailInsert(db, notificationId, {
+      template: 'dossier.received',
+      recipient: row.applicantEmail,
+      ...receiptEmail(record, lookupUrlOf(deps.publicUrl, code)),
+      attachments: [{ fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } }],
+      subjectType: 'dossier',
+      subjectId: id,
+    });
+    writes.push(['email', email.getSQL()]);
+  }
+  // One statement is one transaction: all of it commits, or none of it (one round trip instead of eleven).
+  await db.execute(sql`WITH ${sql.join(
+    writes.map(([name, statement]) => sql`${sql.identifier(name)} AS (${statement})`),
+    sql`, `,
+  )} SELECT 1`);
   return { dossier: presentDossier(record), isReplay: false, notificationId };
 }
 

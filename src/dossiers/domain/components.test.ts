@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Component } from '../../procedures/domain/procedure.ts';
 import { birthRegistrationForm } from '../../procedures/forms/birth-registration.ts';
-import { offeredAttachments, planComponents, type UsableAttachment } from './components.ts';
+import { mentionedAttachmentIds, offeredAttachments, planComponents, type UsableAttachment } from './components.ts';
 
 const component = (code: string, isRequired: boolean, acceptedFormats: Component['acceptedFormats'] = ['pdf', 'jpg', 'png']): Component => ({
   code,
@@ -78,6 +78,17 @@ describe('planComponents', () => {
         },
       ),
     );
+  });
+});
+
+describe('mentionedAttachmentIds', () => {
+  it('finds the ids of the components list and every UUID in lists of the form, nothing else', () => {
+    const a = '3f1c2a5e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
+    const b = '00000000-0000-4000-8000-000000000001';
+    const c = '00000000-0000-4000-8000-000000000002';
+    expect(
+      mentionedAttachmentIds([{ attachmentIds: [a] }], { birthCertificate: [b, 'not-a-uuid'], children: [{ files: [c] }], note: a }).sort(),
+    ).toEqual([b, c, a].sort());
   });
 });
 

@@ -116,6 +116,27 @@ function collectFrom(fields: readonly FormField[], scope: Record<string, unknown
   }
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every attachment id a request mentions (the components list, and UUIDs in any list of the form
+ * data), known before the form definition is read: the files can be loaded at the same time as the
+ * procedure. A superset of what `offeredAttachments` keeps.
+ */
+export function mentionedAttachmentIds(listed: readonly { attachmentIds: readonly string[] }[], formData: unknown): string[] {
+  const ids = new Set(listed.flatMap((c) => c.attachmentIds));
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        if (typeof v !== 'string') visit(v);
+        else if (uuidPattern.test(v)) ids.add(v);
+      }
+    } else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) visit(v);
+  };
+  visit(formData);
+  return [...ids];
+}
+
 /**
  * The files offered for each component: the `components` list of the request merged with the
  * attachment ids held by the form's visible `file` fields (each names its component), without repeats.
