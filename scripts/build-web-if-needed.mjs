@@ -17,7 +17,15 @@ function newestMtime(dir) {
 }
 
 // The web app also bundles the pure modules it shares with the server (form rules, identifiers, error texts).
-const sources = ['src/web', 'src/procedures/forms', 'src/identity/domain', 'src/dossiers/domain', 'src/units/domain', 'src/platform/errors.ts', 'vite.config.ts']
+const sources = [
+  'src/web',
+  'src/procedures/forms',
+  'src/identity/domain',
+  'src/dossiers/domain',
+  'src/units/domain',
+  'src/platform/errors.ts',
+  'vite.config.ts',
+]
   .map((p) => path.join(root, p))
   .filter(existsSync);
 const sourceTime = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
