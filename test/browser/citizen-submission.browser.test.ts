@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +11,7 @@ import { publishProcedureVersion } from '../../src/procedures/publish-version.ts
 import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage, signInAtSandbox } from '../support/browser-kit.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
 import { decodedSubject, mimeParts, SmtpSink } from '../support/smtp-sink.ts';
+import { testConfig } from '../support/config.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /** A one-page PDF, as a phone's scanner app would make it. */
@@ -81,6 +85,7 @@ function validTaxCode(): string {
 describe('a citizen applies for a birth registration on a phone', () => {
   let ctx: TestContext;
   let smtp: SmtpSink;
+  let objectsDir = '';
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let problems: string[] = [];
@@ -89,7 +94,9 @@ describe('a citizen applies for a birth registration on a phone', () => {
     buildWebAppIfNeeded();
     // The receipt e-mail goes through real SMTP to a server in this process.
     smtp = await new SmtpSink().start();
-    ctx = await createTestContext({ listen: true, config: { mail: { smtpUrl: smtp.url, from: 'Tỉnh số <no-reply@tinhso.local>' } } });
+    objectsDir = await mkdtemp(path.join(tmpdir(), 'tinhso-web-objects-'));
+    const defaults = testConfig({});
+    ctx = await createTestContext({ listen: true, config: { objectStoreDir: objectsDir, mail: { ...defaults.mail, smtpUrl: smtp.url } } });
     browser = await launchChromium();
   });
 
@@ -97,6 +104,7 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await browser?.close();
     await ctx?.close();
     await smtp?.stop();
+    if (objectsDir) await rm(objectsDir, { recursive: true, force: true });
   });
 
   afterEach(async () => {
@@ -269,9 +277,7 @@ describe('a citizen applies for a birth registration on a phone', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Tải Giấy tiếp nhận (PDF)' }).click(),
     ]);
-    const path = await download.path();
-    const { readFile } = await import('node:fs/promises');
-    const text = await extractPdfText(await readFile(path));
+    const text = await extractPdfText(await readFile(await download.path()));
     expect(text).toContain(code);
     expect(text).toContain('Đăng ký khai sinh');
 

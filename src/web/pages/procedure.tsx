@@ -55,7 +55,9 @@ function Components({ procedure }: { procedure: ProcedureDetail }) {
     <ul className="checklist">
       {procedure.components.map((component) => (
         <li key={component.code}>
-          <span className="checklist-name">{component.name}</span>
+          <span className="checklist-name" lang="vi">
+            {component.name}
+          </span>
           <span className="checklist-tags">
             <span className={component.isRequired ? 'tag tag-strong' : 'tag'}>
               {component.isRequired ? t('procedure.component.required') : t('procedure.component.optional')}
@@ -63,7 +65,11 @@ function Components({ procedure }: { procedure: ProcedureDetail }) {
             <span className="tag">{t(`procedure.component.form.${component.form}`)}</span>
             <span className="tag">{t('procedure.component.formats', { formats: component.acceptedFormats.join(', ').toUpperCase() })}</span>
           </span>
-          {component.note && <span className="hint">{component.note}</span>}
+          {component.note && (
+            <span className="hint" lang="vi">
+              {component.note}
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -77,9 +83,14 @@ function Fees({ procedure }: { procedure: ProcedureDetail }) {
     <ul className="plain-list">
       {procedure.fees.map((fee) => (
         <li key={fee.name}>
-          <strong>{fee.name}</strong>:{' '}
+          <strong lang="vi">{fee.name}</strong>:{' '}
           {fee.amountVnd === 0 ? t('procedure.fee.free') : fee.amountVnd !== undefined ? formatMoney(language, fee.amountVnd) : ''}
-          {fee.rule && <span className="muted"> — {fee.rule}</span>}
+          {fee.rule && (
+            <span className="muted" lang="vi">
+              {' '}
+              — {fee.rule}
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -93,7 +104,7 @@ function ProcedureDetails({ procedure }: { procedure: ProcedureDetail }) {
   return (
     <article className="procedure">
       <p className="eyebrow">
-        {t('procedure.code', { code: procedure.code })} · {procedure.sector}
+        {t('procedure.code', { code: procedure.code })} · <span lang="vi">{procedure.sector}</span>
       </p>
       <h1>{name}</h1>
       {language === 'en' && procedure.nameEn && (
@@ -150,7 +161,11 @@ function ProcedureDetails({ procedure }: { procedure: ProcedureDetail }) {
         <p>
           <Duration amount={procedure.timeAmount} unit={procedure.timeUnit} />
         </p>
-        {procedure.timeNote && <p className="muted">{procedure.timeNote}</p>}
+        {procedure.timeNote && (
+          <p className="muted" lang="vi">
+            {procedure.timeNote}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="fee-title">
@@ -163,20 +178,24 @@ function ProcedureDetails({ procedure }: { procedure: ProcedureDetail }) {
         <p>
           <AgencyText procedure={procedure} />
         </p>
-        {procedure.agencyNote && <p className="muted">{procedure.agencyNote}</p>}
+        {procedure.agencyNote && (
+          <p className="muted" lang="vi">
+            {procedure.agencyNote}
+          </p>
+        )}
         <p>{t('procedure.anyCentre')}</p>
       </section>
 
       <section aria-labelledby="result-title">
         <h2 id="result-title">{t('procedure.result')}</h2>
-        <p>{procedure.resultName}</p>
+        <p lang="vi">{procedure.resultName}</p>
       </section>
 
       <section aria-labelledby="legal-title">
         <h2 id="legal-title">{t('procedure.legalBasis')}</h2>
         <ul className="plain-list">
           {procedure.legalBasis.map((law) => (
-            <li key={law.number}>
+            <li key={law.number} lang="vi">
               <strong>{law.number}</strong> — {law.title}
             </li>
           ))}
