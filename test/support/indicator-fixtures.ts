@@ -1,5 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { dossierComponents, dossierEvents, dossiers, type DossierStatus, type SubmitterKind } from '../../src/dossiers/schema.ts';
+import {
+  attachments,
+  dossierComponents,
+  dossierEvents,
+  dossiers,
+  type DossierStatus,
+  type SubmitterKind,
+} from '../../src/dossiers/schema.ts';
 import { counterColumn, procedureCounters, rollupCounters } from '../../src/indicators/domain/rollup-counters.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { createDossier } from './dossier-factory.ts';
@@ -78,10 +85,28 @@ export async function insertDossier(
       details: { returnMethod: 'counter' },
     });
   if (events.length) await db.insert(dossierEvents).values(events);
-  if (input.components?.length)
+  for (const [i, source] of (input.components ?? []).entries()) {
+    // A component made of a file has its file (check dossier_components_file_claimed); the file itself is not stored.
+    const [file] =
+      source === 'store'
+        ? []
+        : await db
+            .insert(attachments)
+            .values({
+              ownerKind: source === 'upload' ? 'citizen' : 'officer',
+              ownerId: row.id,
+              objectKey: `fixture/${row.id}/${i}`,
+              sha256: '0'.repeat(64),
+              mediaType: 'application/pdf',
+              sizeBytes: 0,
+              fileName: `C${i}.pdf`,
+              dossierId: row.id,
+            })
+            .returning({ id: attachments.id });
     await db
       .insert(dossierComponents)
-      .values(input.components.map((source, i) => ({ dossierId: row.id, componentCode: `C${i}`, name: `Thành phần ${i}`, source })));
+      .values({ dossierId: row.id, componentCode: `C${i}`, name: `Thành phần ${i}`, source, attachmentId: file?.id ?? null });
+  }
   return { id: row.id, code: row.code };
 }
 

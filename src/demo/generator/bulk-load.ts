@@ -80,6 +80,16 @@ export class DossierBatch {
     ['component_code', 'text'],
     ['name', 'text'],
     ['source', 'text'],
+    ['attachment_id', 'uuid'],
+    ['created_at', 'timestamptz'],
+  ]);
+  // A component made of a file has its attachment row (the check dossier_components_file_claimed);
+  // generated files are described, not stored: their object keys lead to no object.
+  readonly attachments = columns([
+    ['id', 'uuid'],
+    ['owner_kind', 'text'],
+    ['dossier_id', 'uuid'],
+    ['file_name', 'text'],
     ['created_at', 'timestamptz'],
   ]);
   readonly votes = columns([
@@ -178,7 +188,18 @@ export class DossierBatch {
         e.details === null ? null : JSON.stringify(e.details),
       ]);
     }
-    for (const c of d.components) DossierBatch.push(this.components, [componentIds(), d.id, c.code, c.name, c.source, iso(d.submittedAt)]);
+    for (const c of d.components) {
+      const attachmentId = c.source === 'store' ? null : componentIds();
+      if (attachmentId !== null)
+        DossierBatch.push(this.attachments, [
+          attachmentId,
+          c.source === 'upload' ? 'citizen' : 'officer',
+          d.id,
+          `${c.code}.pdf`,
+          iso(d.submittedAt),
+        ]);
+      DossierBatch.push(this.components, [componentIds(), d.id, c.code, c.name, c.source, attachmentId, iso(d.submittedAt)]);
+    }
     if (d.vote) DossierBatch.push(this.votes, [d.id, d.vote.isLike, JSON.stringify(d.vote.reasons), iso(d.vote.at)]);
     const k = d.complaint;
     if (k) {
@@ -214,7 +235,7 @@ export class DossierBatch {
 
   /** Rows in this batch across all tables. */
   rowCount(): number {
-    return [this.dossiers, this.events, this.components, this.votes, this.complaints, this.complaintEvents].reduce(
+    return [this.dossiers, this.events, this.attachments, this.components, this.votes, this.complaints, this.complaintEvents].reduce(
       (sum, cols) => sum + (cols[0]?.values.length ?? 0),
       0,
     );
@@ -239,6 +260,13 @@ export class DossierBatch {
       if (skipTriggers) await client.query('SET LOCAL session_replication_role = replica');
       await run('dossiers', this.dossiers, { applicant_kind: `'citizen'`, form_data: `'{}'::jsonb` });
       await run('dossier_events', this.events);
+      await run('attachments', this.attachments, {
+        owner_id: `'00000000-0000-0000-0000-000000000000'`,
+        object_key: `'generated/' || id`,
+        sha256: `repeat('0', 64)`,
+        media_type: `'application/pdf'`,
+        size_bytes: '0',
+      });
       await run('dossier_components', this.components);
       await run('satisfaction_votes', this.votes);
       await run('complaints', this.complaints);
