@@ -51,22 +51,27 @@ export interface IssuedResult {
   sha256: string;
 }
 
-/** Puts a signed result into its subject's store; call it in the transaction that records the result. */
-export async function storeIssuedResult(q: Queryable, issued: IssuedResult): Promise<void> {
-  await q.insert(storeDocuments).values({
-    ownerIdNumber: issued.subjectIdNumber,
-    ownerTaxCode: issued.subjectTaxCode,
-    documentType: issued.documentType,
-    title: issued.title,
-    validFrom: issued.validFrom,
-    validTo: issued.validTo,
-    origin: 'issued',
-    issuedDocumentId: issued.id,
-    sourceDossierId: issued.dossierId,
-    agencyCode: issued.agencyCode,
-    objectKey: issued.objectKey,
-    sha256: issued.sha256,
-  });
+/** Puts a signed result into its subject's store; call it in the transaction that records the result. Answers the store id. */
+export async function storeIssuedResult(q: Queryable, issued: IssuedResult): Promise<string> {
+  const [row] = await q
+    .insert(storeDocuments)
+    .values({
+      ownerIdNumber: issued.subjectIdNumber,
+      ownerTaxCode: issued.subjectTaxCode,
+      documentType: issued.documentType,
+      title: issued.title,
+      validFrom: issued.validFrom,
+      validTo: issued.validTo,
+      origin: 'issued',
+      issuedDocumentId: issued.id,
+      sourceDossierId: issued.dossierId,
+      agencyCode: issued.agencyCode,
+      objectKey: issued.objectKey,
+      sha256: issued.sha256,
+    })
+    .returning({ id: storeDocuments.id });
+  if (!row) throw new Error('store document not inserted');
+  return row.id;
 }
 
 async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDocumentView[]> {
