@@ -22,6 +22,7 @@ export const storeDocumentSchema = z.object({
   sha256: z.string(),
   createdAt: z.string(),
   sharedWith: z.array(z.string()).describe('Agencies the owner currently lets see the document'),
+  isRevoked: z.boolean().describe('Revoked by the issuing agency: no longer reusable'),
 });
 
 export const storeListResponse = z.object({ documents: z.array(storeDocumentSchema) });

@@ -9,7 +9,7 @@ import type { Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import { isDossierOpenForStore, isValidOn } from './domain/store-access.ts';
-import { storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
+import { issuedDocuments, storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
 import type { DocumentServices } from './services.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,6 +28,8 @@ export interface StoreDocumentView {
   createdAt: string;
   /** Agencies the owner currently lets see this document. */
   sharedWith: string[];
+  /** The issuing agency revoked the signed document: it can no longer be reused. */
+  isRevoked: boolean;
 }
 
 /** Who asks and why, for logs and audit rows. */
@@ -81,6 +83,9 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       .select({ agencyCode: storeConsents.agencyCode })
       .from(storeConsents)
       .where(and(eq(storeConsents.storeDocumentId, row.id), isNull(storeConsents.revokedAt)));
+    const [issued] = row.issuedDocumentId
+      ? await q.select({ revokedAt: issuedDocuments.revokedAt }).from(issuedDocuments).where(eq(issuedDocuments.id, row.issuedDocumentId))
+      : [];
     views.push({
       id: row.id,
       documentType: row.documentType,
@@ -93,6 +98,7 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       sha256: row.sha256,
       createdAt: row.createdAt.toISOString(),
       sharedWith: consents.map((c) => c.agencyCode).sort(),
+      isRevoked: Boolean(issued?.revokedAt),
     });
   }
   return views;
@@ -245,7 +251,7 @@ export async function revokeStoreConsent(
 
 /**
  * The person's store documents that can stand for some of the given components: of a component's type
- * (document type code = component code) and valid on `today` (YYYY-MM-DD). Newest first.
+ * (document type code = component code), valid on `today` (YYYY-MM-DD) and not revoked. Newest first.
  */
 export async function reusableStoreDocuments(
   q: Queryable,
@@ -255,11 +261,13 @@ export async function reusableStoreDocuments(
 ): Promise<StoreDocumentRow[]> {
   if (componentCodes.length === 0) return [];
   const rows = await q
-    .select()
+    .select({ store: storeDocuments, revokedAt: issuedDocuments.revokedAt })
     .from(storeDocuments)
+    .leftJoin(issuedDocuments, eq(issuedDocuments.id, storeDocuments.issuedDocumentId))
     .where(and(eq(storeDocuments.ownerIdNumber, idNumber), inArray(storeDocuments.documentType, [...componentCodes])))
     .orderBy(desc(storeDocuments.createdAt));
-  return rows.filter((row) => isValidOn(row, today));
+  // A signed document its agency revoked no longer stands for anything.
+  return rows.filter((row) => row.revokedAt === null && isValidOn(row.store, today)).map((row) => row.store);
 }
 
 /**
