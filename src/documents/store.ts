@@ -24,6 +24,8 @@ export interface StoreDocumentView {
   origin: StoreDocumentRow['origin'];
   issuedDocumentId: string | null;
   agencyCode: string | null;
+  /** The agency's name, for people (null when there is no agency or it is unknown). */
+  agencyName: string | null;
   sha256: string;
   createdAt: string;
   /** Agencies the owner currently lets see this document. */
@@ -83,6 +85,7 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       .select({ agencyCode: storeConsents.agencyCode })
       .from(storeConsents)
       .where(and(eq(storeConsents.storeDocumentId, row.id), isNull(storeConsents.revokedAt)));
+    const [agency] = row.agencyCode ? await q.select({ name: agencies.name }).from(agencies).where(eq(agencies.code, row.agencyCode)) : [];
     const [issued] = row.issuedDocumentId
       ? await q.select({ revokedAt: issuedDocuments.revokedAt }).from(issuedDocuments).where(eq(issuedDocuments.id, row.issuedDocumentId))
       : [];
@@ -95,6 +98,7 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       origin: row.origin,
       issuedDocumentId: row.issuedDocumentId,
       agencyCode: row.agencyCode,
+      agencyName: agency?.name ?? null,
       sha256: row.sha256,
       createdAt: row.createdAt.toISOString(),
       sharedWith: consents.map((c) => c.agencyCode).sort(),
