@@ -5,7 +5,7 @@ import { procedures, procedureVersions } from '../procedures/schema.ts';
 import { agencyScope, officerHasScope } from '../identity/guards.ts';
 import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { recordAudit, recordPersonalDataAccess } from '../platform/audit/record.ts';
-import type { Queryable } from '../platform/db/client.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import { isDossierOpenForStore, isValidOn } from './domain/store-access.ts';
@@ -38,6 +38,7 @@ export interface StoreDocumentView {
 export interface StoreRequestContext {
   requestId: string;
   log: Pick<FastifyBaseLogger, 'warn'>;
+  ip?: string | null;
 }
 
 /** The result fields `storeIssuedResult` copies into the owner's store. */
@@ -122,16 +123,19 @@ export async function listOwnStoreDocuments(services: DocumentServices, citizen:
  * The citizen's own store document, or STORE_DOCUMENT_NOT_FOUND — the same answer for another person's
  * document as for an unknown id, so ids cannot be probed; a look at another person's document is logged.
  */
-async function ownStoreDocument(
-  q: Queryable,
-  citizen: CitizenPrincipal,
-  id: string,
-  context: StoreRequestContext,
-): Promise<StoreDocumentRow> {
+async function ownStoreDocument(q: Db, citizen: CitizenPrincipal, id: string, context: StoreRequestContext): Promise<StoreDocumentRow> {
   if (!uuidPattern.test(id)) throw new AppError('STORE_DOCUMENT_NOT_FOUND');
   const [row] = await q.select().from(storeDocuments).where(eq(storeDocuments.id, id));
   if (row && row.ownerIdNumber === citizen.idNumber) return row;
-  if (row) context.log.warn({ storeDocumentId: id, citizenId: citizen.id }, 'a citizen asked for a store document of another person');
+  if (row) {
+    context.log.warn({ storeDocumentId: id, citizenId: citizen.id }, 'a citizen asked for a store document of another person');
+    // Kept in the audit log too (Law 91/2025/QH15: attempts on a person's data are traced); `q` is never a transaction here.
+    await recordAudit(
+      q,
+      { kind: 'citizen', id: citizen.id, requestId: context.requestId, ip: context.ip ?? null },
+      { action: 'store.access_denied', subjectType: 'store_document', subjectId: id, details: { reason: 'not_owner' } },
+    );
+  }
   throw new AppError('STORE_DOCUMENT_NOT_FOUND');
 }
 
@@ -151,7 +155,7 @@ export async function ownStoreDocumentContent(
 /**
  * The store of a dossier's applicant, for an officer handling that dossier: the officer needs a role over
  * the dossier's receiving or handling agency and the dossier must still be open. Anything else — an
- * unknown code, another agency's dossier, a closed one — is STORE_ACCESS_WITHOUT_DOSSIER (logged).
+ * unknown code, another agency's dossier, a closed one — is STORE_ACCESS_WITHOUT_DOSSIER (logged and audited).
  * Every granted read is written to the personal data access log with the dossier code as its purpose.
  */
 export async function officerDossierStore(
@@ -160,14 +164,20 @@ export async function officerDossierStore(
   dossierCode: string,
   context: StoreRequestContext,
 ): Promise<{ dossierCode: string; documents: StoreDocumentView[] }> {
+  const code = dossierCode.trim().toUpperCase();
+  const [dossier] = await services.db.select().from(dossiers).where(eq(dossiers.code, code));
+  const scoped = dossier ? await handlesDossier(services.db, officer, dossier) : false;
+  if (!dossier || !scoped || !isDossierOpenForStore(dossier.status as DossierStatus)) {
+    context.log.warn({ dossierCode: code, officerId: officer.id }, 'an officer asked for a store without a dossier in hand');
+    const reason = !dossier ? 'unknown_dossier' : !scoped ? 'out_of_scope' : 'dossier_closed';
+    await recordAudit(
+      services.db,
+      { kind: 'officer', id: officer.id, requestId: context.requestId, ip: context.ip ?? null },
+      { action: 'store.access_denied', subjectType: 'dossier', subjectId: dossier?.id ?? null, details: { dossierCode: code, reason } },
+    );
+    throw new AppError('STORE_ACCESS_WITHOUT_DOSSIER');
+  }
   return services.db.transaction(async (tx) => {
-    const code = dossierCode.trim().toUpperCase();
-    const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code));
-    const scoped = dossier ? await handlesDossier(tx, officer, dossier) : false;
-    if (!dossier || !scoped || !isDossierOpenForStore(dossier.status as DossierStatus)) {
-      context.log.warn({ dossierCode: code, officerId: officer.id }, 'an officer asked for a store without a dossier in hand');
-      throw new AppError('STORE_ACCESS_WITHOUT_DOSSIER');
-    }
     const rows = await storeDocumentsOf(tx, dossier.applicantIdNumber);
     await recordPersonalDataAccess(tx, {
       actorKind: 'officer',
@@ -200,8 +210,9 @@ export async function grantStoreConsent(
   input: { id: string; agencyCode: string },
   context: StoreRequestContext,
 ): Promise<StoreDocumentView> {
+  // Ownership first, outside the transaction: a refusal's audit row must not roll back with it.
+  const row = await ownStoreDocument(services.db, citizen, input.id, context);
   return services.db.transaction(async (tx) => {
-    const row = await ownStoreDocument(tx, citizen, input.id, context);
     const [agency] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, input.agencyCode));
     if (!agency) throw new AppError('AGENCY_NOT_FOUND', { code: input.agencyCode });
     await tx
@@ -230,8 +241,8 @@ export async function revokeStoreConsent(
   input: { id: string; agencyCode: string },
   context: StoreRequestContext,
 ): Promise<StoreDocumentView> {
+  const row = await ownStoreDocument(services.db, citizen, input.id, context);
   return services.db.transaction(async (tx) => {
-    const row = await ownStoreDocument(tx, citizen, input.id, context);
     await tx
       .update(storeConsents)
       .set({ revokedAt: services.now() })
