@@ -172,6 +172,19 @@ describe('once-only: reuse from the store, online payment, signed result, public
     expect(receipt.status()).toBe(200);
     expect(await extractPdfText(await receipt.body())).toContain(code);
 
+    // ---- the reception officer sees the component marked as taken from the store ----
+    const desk = await openPhone();
+    await desk.goto(url('/can-bo/dang-nhap'));
+    await desk.getByLabel('Tên đăng nhập').fill('tiepnhan.tamlong');
+    await desk.getByLabel('Mật khẩu').fill('Demo@2026');
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.getByRole('link', { name: 'Hồ sơ cần xử lý' }).waitFor();
+    await desk.goto(url(`/can-bo/ho-so/${encodeURIComponent(code)}`));
+    await desk.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    const reused = desk.locator('li').filter({ hasText: 'Bản sao Giấy khai sinh hoặc Trích lục khai sinh' });
+    await reused.locator('[data-source="store"]').getByText('lấy từ kho dữ liệu').waitFor();
+    await expectAccessible(desk, 'officer dossier view with a reused component');
+
     // ---- the officers process the dossier and record the result (API, with their own sessions) ----
     const reception = await officerCaller(ctx.app, 'tiepnhan.tamlong');
     const specialist = await officerCaller(ctx.app, 'chuyenvien.tamlong');
