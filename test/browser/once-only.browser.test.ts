@@ -111,6 +111,13 @@ describe('once-only: reuse from the store, online payment, signed result, public
       .getByText(/Đã thu hồi đồng ý chia sẻ/)
       .waitFor();
     expect(await activeConsents()).toHaveLength(0);
+    // The same page in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My documents' }).waitFor();
+    await card.getByText('Issued by an agency, digitally signed').waitFor();
+    await expectAccessible(page, 'my documents (en)');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ của tôi' }).waitFor();
 
     // ---- the second procedure: the birth certificate copy is pre-attached from the store ----
     await page.goto(url('/thu-tuc/2.000635/nop-ho-so'));
