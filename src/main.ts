@@ -4,6 +4,8 @@ import { openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts
 import { describeDemoAccounts } from './identity/demo.ts';
 import { indicatorJobs } from './indicators/jobs.ts';
 import { startJobRunner } from './platform/jobs/runner.ts';
+import { notificationJobs } from './notifications/jobs.ts';
+import { dossierJobs } from './dossiers/jobs.ts';
 
 /** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
 async function main(): Promise<void> {
@@ -11,7 +13,12 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase(config);
   const prepared = await prepareDatabase(database, config);
   const app = await buildApp({ config, database });
-  const jobs = await startJobRunner(database, config.databaseUrl, indicatorJobs(database), app.log);
+  const jobs = await startJobRunner(
+    database,
+    config.databaseUrl,
+    [...indicatorJobs(database), ...notificationJobs(app.notifications), ...dossierJobs(database, app.notifications, config)],
+    app.log,
+  );
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

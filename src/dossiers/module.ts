@@ -54,6 +54,11 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
     publicLookupPerMinute: config.publicLookupPerMinute,
     dispatchAfterCommit: config.mail.dispatch !== 'queue-only',
   });
-  const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
+  const workflow = {
+    db: deps.db,
+    now: deps.now,
+    calendarFor: deadlineCalendarFor,
+    notices: { dispatcher: opts.notifications, publicUrl: config.publicUrl, dispatchAfterCommit: config.mail.dispatch !== 'queue-only' },
+  };
   await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
 }

@@ -11,15 +11,28 @@ import { decide, type ActionRequest, type DossierState, type SlipForm, type Work
 import { loadDossier, loadDossierForOfficer, stateOf, workflowActorOf, type LoadedDossier } from './dossier-access.ts';
 import type { DossierActionBody } from './officer-routes.schema.ts';
 import { dossierEvents, dossiers, type DossierStatus } from './schema.ts';
+import { enqueueNotification, type NotificationDispatcher } from '../notifications/outbox.ts';
+import { applicantNoticeFor, noticeMessages } from './notices.ts';
 
 /** Gives the working calendar of a province (the calendar module's, loaded from its tables). */
 export type CalendarProvider = (q: Queryable, provinceCode: string) => Promise<DeadlineCalendar>;
+
+/** Where an action's notice to the applicant goes: queued in the action's transaction, sent after commit. */
+export interface NoticeDeps {
+  dispatcher: Pick<NotificationDispatcher, 'dispatch'>;
+  /** PUBLIC_URL, for the link to the applicant's dossier page. */
+  publicUrl: string;
+  /** False with NOTIFICATIONS_DISPATCH=queue-only: the recurring job sends the queued rows. */
+  dispatchAfterCommit: boolean;
+}
 
 /** What the dossier use cases need from the outside world. */
 export interface WorkflowDeps {
   db: Db;
   now: () => Date;
   calendarFor: CalendarProvider;
+  /** Notices to the applicant (receipt, supplement request, payment, result, apology); none when absent. */
+  notices?: NoticeDeps;
 }
 
 /** The request an action comes from: for the audit row and to record how the actor signed in. */
@@ -117,10 +130,14 @@ async function applyAction(
     await assertForwardTarget(deps.db, request.toAgencyCode, row.provinceCode);
 
   const { next, event } = decision;
-  return deps.db.transaction(async (tx) => {
+  // The officer who acts keeps the dossier while it stays at the step; moving on leaves it to the next step's pool.
+  const assignedOfficerId =
+    actor.kind === 'officer' ? (next.currentStep === row.currentStep ? from.actor.id : null) : row.assignedOfficerId;
+  const notificationIds: string[] = [];
+  const outcome = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(dossiers)
-      .set({ ...changedColumns(next), version: sql`${dossiers.version} + 1`, updatedAt: now })
+      .set({ ...changedColumns(next), assignedOfficerId, version: sql`${dossiers.version} + 1`, updatedAt: now })
       .where(and(eq(dossiers.id, row.id), eq(dossiers.version, body.expectedVersion)))
       .returning({ version: dossiers.version });
     // Another action committed between our read and this write: nothing of ours is kept.
@@ -152,6 +169,19 @@ async function applyAction(
       subjectId: row.id,
       details: { code: row.code, fromStatus: event.fromStatus, toStatus: event.toStatus, version: updated.version, eventId: inserted.id },
     });
+    if (deps.notices) {
+      const notice = applicantNoticeFor(request.action, {
+        code: row.code,
+        procedureName: dossier.procedure.name,
+        applicantName: row.applicantName,
+        appointmentAt: next.appointmentAt,
+        reason: request.reason ?? null,
+        components: request.components ?? [],
+        dossierUrl: `${deps.notices.publicUrl}/ho-so/${encodeURIComponent(row.code)}`,
+      });
+      const messages = notice ? noticeMessages(notice, { email: row.applicantEmail, phone: row.applicantPhone }, row.id) : [];
+      for (const message of messages) notificationIds.push(await enqueueNotification(tx, message));
+    }
     return {
       code: row.code,
       status: next.status,
@@ -162,6 +192,8 @@ async function applyAction(
       slips: slipsIssued(decision.slip).map((form) => ({ form, url: slipUrl(row.code, form) })),
     };
   });
+  if (deps.notices?.dispatchAfterCommit) for (const id of notificationIds) deps.notices.dispatcher.dispatch(id);
+  return outcome;
 }
 
 /** Slips to hand out after an action: its own form, and at receipt also the control sheet (05) that travels with the dossier. */

@@ -100,6 +100,12 @@ export const dossiers = pgTable(
     returnMethod: text('return_method', { enum: ['online', 'post', 'counter'] }),
     /** Counted late whatever the dates: a second supplement request (national rule) or an apology (form 04). */
     isMarkedLate: boolean('is_marked_late').notNull().default(false),
+    /**
+     * The deadline warning last sent for the dossier (the deadline job): `due_soon` = due within one
+     * working day, `overdue`; null = none (or cleared when the dossier paused, finished or was rescheduled).
+     * Not part of the workflow's state: setting it does not bump `version`.
+     */
+    deadlineAlert: text('deadline_alert', { enum: ['due_soon', 'overdue'] }),
     /** Optimistic concurrency: bumped by every action; a stale version gets 409 DOSSIER_CHANGED. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,6 +119,10 @@ export const dossiers = pgTable(
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
     // Province-wide inboxes (leaders): status queues sorted by deadline.
     index('dossiers_province_status_idx').on(t.provinceCode, t.status, t.appointmentAt),
+    // The deadline job clears warnings that no longer hold: a small partial index of the warned dossiers.
+    index('dossiers_deadline_alert_idx')
+      .on(t.deadlineAlert)
+      .where(sql`${t.deadlineAlert} IS NOT NULL`),
     check('dossiers_status_national', sql`${t.status} BETWEEN 1 AND 10`),
   ],
 );
