@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { sessions } from '../identity/schema.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
-import type { Db, Queryable } from '../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import type { DeadlineCalendar } from './domain/deadlines.ts';
@@ -99,11 +99,15 @@ export async function performApplicantAction(
   body: DossierActionBody,
   from: ActingRequest,
   slipUrl: (code: string, form: string) => string,
+  within?: WithinAction,
 ): Promise<ActionOutcome> {
   const dossier = await loadDossier(deps.db, code);
   if (!dossier || dossier.row.applicantCitizenId !== citizen.id) throw new AppError('DOSSIER_NOT_FOUND', { code });
-  return applyAction(deps, dossier, { kind: 'citizen', isApplicant: true }, body, from, null, slipUrl);
+  return applyAction(deps, dossier, { kind: 'citizen', isApplicant: true }, body, from, null, slipUrl, within);
 }
+
+/** More writes an action makes in its own transaction, after the state change (e.g. the supplement's components). */
+export type WithinAction = (tx: Tx, dossier: LoadedDossier) => Promise<void>;
 
 async function applyAction(
   deps: WorkflowDeps,
@@ -113,6 +117,7 @@ async function applyAction(
   from: ActingRequest,
   agencyCode: string | null,
   slipUrl: (code: string, form: string) => string,
+  within?: WithinAction,
 ): Promise<ActionOutcome> {
   const { row } = dossier;
   if (row.version !== body.expectedVersion) throw new AppError('DOSSIER_CHANGED', { code: row.code, version: row.version });
@@ -142,6 +147,7 @@ async function applyAction(
       .returning({ version: dossiers.version });
     // Another action committed between our read and this write: nothing of ours is kept.
     if (!updated) throw new AppError('DOSSIER_CHANGED', { code: row.code });
+    if (within) await within(tx, dossier);
     const sessionMethod = await sessionMethodOf(tx, from.sessionTokenHash);
     const details = { ...event.details, ...(decision.slip ? { slip: decision.slip } : {}) };
     const [inserted] = await tx

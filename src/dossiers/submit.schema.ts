@@ -72,4 +72,11 @@ export const dossierSchema = dossierSummarySchema.extend({
   events: z.array(
     z.object({ at: z.string(), action: z.string(), status: z.number().int(), statusName: bilingual, description: bilingual }),
   ),
+  supplementRequest: z
+    .object({
+      reason: z.string().nullable(),
+      components: z.array(z.object({ code: z.string().nullable(), name: z.string(), note: z.string().nullable() })),
+    })
+    .nullable()
+    .describe('While waiting for a supplement (status 5): what the request (form 02) listed; hand it in at POST …/supplement'),
 });
