@@ -725,9 +725,12 @@ CREATE INDEX "dossier_components_dossier_idx" ON "dossier_components" USING btre
 CREATE INDEX "dossier_events_dossier_idx" ON "dossier_events" USING btree ("dossier_id","at");--> statement-breakpoint
 CREATE INDEX "dossier_events_at_idx" ON "dossier_events" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossiers_code_key" ON "dossiers" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "dossiers_code_pattern_idx" ON "dossiers" USING btree ("code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "dossiers_applicant_citizen_idx" ON "dossiers" USING btree ("applicant_citizen_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("applicant_id_number");--> statement-breakpoint
-CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at","receiving_agency_code");--> statement-breakpoint
+CREATE INDEX "dossiers_receiving_deadline_idx" ON "dossiers" USING btree ("receiving_agency_code","appointment_at","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "dossiers_handling_deadline_idx" ON "dossiers" USING btree ("handling_agency_code","appointment_at","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint

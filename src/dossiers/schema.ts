@@ -112,9 +112,15 @@ export const dossiers = pgTable(
   },
   (t) => [
     uniqueIndex('dossiers_code_key').on(t.code),
+    // The inbox's search by code prefix (LIKE '79.2603%') whatever the database's collation.
+    index('dossiers_code_pattern_idx').on(t.code.op('text_pattern_ops')),
     index('dossiers_applicant_citizen_idx').on(t.applicantCitizenId, t.submittedAt),
     index('dossiers_applicant_id_number_idx').on(t.applicantIdNumber),
-    index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt),
+    // With the receiving agency last, the inbox counts "handled here, received elsewhere" from the index alone.
+    index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt, t.receivingAgencyCode),
+    // An agency's inbox page in deadline order, read in index order (the inbox's default sort).
+    index('dossiers_receiving_deadline_idx').on(t.receivingAgencyCode, t.appointmentAt, t.submittedAt, t.id),
+    index('dossiers_handling_deadline_idx').on(t.handlingAgencyCode, t.appointmentAt, t.submittedAt, t.id),
     index('dossiers_receiving_status_idx').on(t.receivingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
     // Province-wide inboxes (leaders): status queues sorted by deadline.
