@@ -261,6 +261,7 @@ CREATE TABLE "dossiers" (
 	"decision" text,
 	"return_method" text,
 	"is_marked_late" boolean DEFAULT false NOT NULL,
+	"deadline_alert" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dossiers_status_national" CHECK ("dossiers"."status" BETWEEN 1 AND 10)
@@ -668,6 +669,7 @@ CREATE TABLE "notifications" (
 	"provider_message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_attempt_at" timestamp with time zone,
+	"next_attempt_at" timestamp with time zone,
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -723,12 +725,16 @@ CREATE INDEX "dossier_components_dossier_idx" ON "dossier_components" USING btre
 CREATE INDEX "dossier_events_dossier_idx" ON "dossier_events" USING btree ("dossier_id","at");--> statement-breakpoint
 CREATE INDEX "dossier_events_at_idx" ON "dossier_events" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossiers_code_key" ON "dossiers" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "dossiers_code_pattern_idx" ON "dossiers" USING btree ("code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "dossiers_applicant_citizen_idx" ON "dossiers" USING btree ("applicant_citizen_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_applicant_id_number_idx" ON "dossiers" USING btree ("applicant_id_number");--> statement-breakpoint
-CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_handling_status_idx" ON "dossiers" USING btree ("handling_agency_code","status","appointment_at","receiving_agency_code");--> statement-breakpoint
+CREATE INDEX "dossiers_receiving_deadline_idx" ON "dossiers" USING btree ("receiving_agency_code","appointment_at","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "dossiers_handling_deadline_idx" ON "dossiers" USING btree ("handling_agency_code","appointment_at","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_deadline_alert_idx" ON "dossiers" USING btree ("deadline_alert") WHERE "dossiers"."deadline_alert" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "issued_document_events_document_idx" ON "issued_document_events" USING btree ("document_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "issued_documents_sha256" ON "issued_documents" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "issued_documents_subject_id_idx" ON "issued_documents" USING btree ("subject_id_number");--> statement-breakpoint
@@ -758,4 +764,5 @@ CREATE UNIQUE INDEX "payments_order_ref_key" ON "payments" USING btree ("order_r
 CREATE INDEX "payments_dossier_idx" ON "payments" USING btree ("dossier_id","created_at");--> statement-breakpoint
 CREATE INDEX "payments_pending_idx" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "notifications_status_idx" ON "notifications" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");
+CREATE INDEX "notifications_subject_idx" ON "notifications" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "notifications_due_idx" ON "notifications" USING btree ("next_attempt_at") WHERE "notifications"."status" <> 'sent';

@@ -25,6 +25,7 @@ import { FileSystemObjectStore } from './platform/object-store/filesystem.ts';
 import type { ObjectStore } from './platform/object-store/object-store.ts';
 import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { NotificationDispatcher } from './notifications/outbox.ts';
+import { createSmsSender, type SmsSender } from './notifications/sms.ts';
 import { dossiersModule } from './dossiers/module.ts';
 import { benchBaselineRoute } from './platform/http/bench-baseline.ts';
 
@@ -46,6 +47,8 @@ export interface AppDeps {
   objectStore?: ObjectStore;
   /** How e-mail leaves; default from config (SMTP_URL, or the sandbox in demo mode). */
   mailer?: Mailer;
+  /** How SMS leave; default from config (SMS_PROVIDER). */
+  sms?: SmsSender;
 }
 
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
@@ -117,6 +120,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
   await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
+  const now = deps.now ?? (() => new Date());
+  const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
+  const notifications = new NotificationDispatcher({
+    db: deps.database.db,
+    mailer,
+    sms: deps.sms ?? createSmsSender(config.notifications.smsProvider, app.log),
+    from: config.mail.from,
+    log: app.log,
+    now,
+    concurrency: 1,
+    retry: {
+      maxAttempts: config.notifications.maxAttempts,
+      baseDelaySeconds: config.notifications.retryBaseSeconds,
+      maxDelaySeconds: 3600,
+    },
+  });
+  app.decorate('notifications', notifications);
+  app.addHook('onClose', async () => {
+    await notifications.idle();
+    await mailer.close();
+  });
   await app.register(officerDossierRoutes, {
     prefix: '/api/v1',
     database: deps.database,
@@ -125,6 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
     documents,
+    notifications,
+    dispatchAfterCommit: config.mail.dispatch !== 'queue-only',
   });
   await app.register(calendarRoutes, {
     prefix: '/api/v1',
@@ -134,21 +160,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
 
-  const now = deps.now ?? (() => new Date());
-  const mailer = deps.mailer ?? createMailer(config.mail, config.demoMode, app.log);
-  const notifications = new NotificationDispatcher({
-    db: deps.database.db,
-    mailer,
-    from: config.mail.from,
-    log: app.log,
-    now,
-    concurrency: 1,
-  });
-  app.decorate('notifications', notifications);
-  app.addHook('onClose', async () => {
-    await notifications.idle();
-    await mailer.close();
-  });
   await app.register(dossiersModule, {
     config,
     database: deps.database,

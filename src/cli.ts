@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { runCli, type CliCommand } from './platform/cli/command.ts';
 import { applyRollupsCommand, benchDashboardCommand, rebuildRollupsCommand, reconcile766Command } from './indicators/commands.ts';
 import { generateCommand } from './demo/generator/command.ts';
+import { benchInboxCommand } from './dossiers/commands.ts';
 
 /** Every subcommand of `npm run cli -- <command>`; add new ones (generate, rebuild-rollups) here. */
 export const commands: readonly CliCommand[] = [
@@ -10,6 +11,7 @@ export const commands: readonly CliCommand[] = [
   rebuildRollupsCommand,
   applyRollupsCommand,
   benchDashboardCommand,
+  benchInboxCommand,
 ];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */

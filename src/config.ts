@@ -73,6 +73,12 @@ const envSchema = z.object({
    * `queue-only`: queued rows stay `pending` for a separate worker (job queue) to send.
    */
   NOTIFICATIONS_DISPATCH: z.enum(['after-commit', 'queue-only']).default('after-commit'),
+  /** SMS adapter: `sandbox` logs messages instead of sending (default in demo mode); `none` fails every SMS visibly. */
+  SMS_PROVIDER: z.enum(['sandbox', 'none']).optional(),
+  /** Tries per notification before it is given up (the first one included). */
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  /** Wait after a notification's first failed try; it doubles after each further failure (capped at 1 h). */
+  NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Sender of the platform's e-mail. */
   MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
   /** Registers the bench-only baseline route (npm run bench). Never set in production. */
@@ -103,6 +109,8 @@ export interface AppConfig {
   /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
   /** dispatch: default `after-commit` (see NOTIFICATIONS_DISPATCH). */
   mail: { smtpUrl: string | undefined; from: string; dispatch?: 'after-commit' | 'queue-only' };
+  /** SMS adapter and the retry policy of the notification outbox. */
+  notifications: { smsProvider: 'sandbox' | 'none'; maxAttempts: number; retryBaseSeconds: number };
   bench: boolean;
   /** The online payment gateway; null when none is configured (payments then answer 503). */
   payment: PaymentConfig | null;
@@ -181,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dossierCodeFormat: e.DOSSIER_CODE_FORMAT,
     publicLookupPerMinute: e.PUBLIC_LOOKUP_PER_MINUTE,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, dispatch: e.NOTIFICATIONS_DISPATCH },
+    notifications: {
+      smsProvider: e.SMS_PROVIDER ?? (demoMode ? 'sandbox' : 'none'),
+      maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseSeconds: e.NOTIFICATION_RETRY_BASE_SECONDS,
+    },
     bench: e.BENCH ?? false,
     ...overrides,
   };

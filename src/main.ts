@@ -6,6 +6,8 @@ import { indicatorJobs } from './indicators/jobs.ts';
 import { startJobRunner } from './platform/jobs/runner.ts';
 import { createDocumentServices } from './documents/services.ts';
 import { seedDemoStore } from './demo/store.ts';
+import { notificationJobs } from './notifications/jobs.ts';
+import { dossierJobs } from './dossiers/jobs.ts';
 
 /** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
 async function main(): Promise<void> {
@@ -15,7 +17,12 @@ async function main(): Promise<void> {
   // Demo: the first citizen already holds a signed birth extract (kept in the object store, so not in prepareDatabase).
   const demoStore = config.demoMode ? await seedDemoStore(createDocumentServices(config, database.db, () => new Date())) : null;
   const app = await buildApp({ config, database });
-  const jobs = await startJobRunner(database, config.databaseUrl, indicatorJobs(database), app.log);
+  const jobs = await startJobRunner(
+    database,
+    config.databaseUrl,
+    [...indicatorJobs(database), ...notificationJobs(app.notifications), ...dossierJobs(database, app.notifications, config)],
+    app.log,
+  );
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

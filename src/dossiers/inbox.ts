@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { maskCccd } from '../identity/domain/cccd.ts';
 import type { OfficerPrincipal } from '../identity/principal.ts';
 import { AppError } from '../platform/errors.ts';
@@ -9,7 +9,8 @@ import { dueSoonLimit, isDueSoon, isOverdue, remainingWorkingMinutes, runningSta
 import { dossierWorkerRoles } from './dossier-access.ts';
 import { inboxQueues, type InboxQuery, type InboxQueue, type InboxResponse } from './officer-routes.schema.ts';
 import type { WorkflowDeps } from './perform-action.ts';
-import { dossiers } from './schema.ts';
+import { normaliseDossierCode } from './domain/dossier-code.ts';
+import { dossiers, type DossierRow } from './schema.ts';
 
 /**
  * The dossiers an officer's agencies received or handle: agency roles cover their agency, unit-wide
@@ -33,6 +34,22 @@ export function inboxScope(officer: OfficerPrincipal): SQL | null {
   ) as SQL;
 }
 
+/**
+ * The officer's dossiers as disjoint parts whose union is `inboxScope`: for an officer of some agencies
+ * only, "received by them" and "handled by them, received elsewhere", so each part reads one index
+ * (counts from the index alone, the page in deadline order) instead of one OR over both columns.
+ */
+export function inboxScopeParts(officer: OfficerPrincipal): SQL[] | null {
+  const held = officer.roles.filter((a) => dossierWorkerRoles.includes(a.role));
+  if (held.length === 0) return null;
+  if (held.some((a) => a.agencyCode === '')) return [inboxScope(officer) as SQL];
+  const agencyCodes = [...new Set(held.map((a) => a.agencyCode))];
+  return [
+    inArray(dossiers.receivingAgencyCode, agencyCodes),
+    and(inArray(dossiers.handlingAgencyCode, agencyCodes), notInArray(dossiers.receivingAgencyCode, agencyCodes)) as SQL,
+  ];
+}
+
 /** Start of a Vietnam-local day (YYYY-MM-DD) as an instant. */
 function localMidnight(isoDate: string, plusDays = 0): Date {
   return new Date(Date.parse(`${isoDate}T00:00:00+07:00`) + plusDays * 86_400_000);
@@ -45,6 +62,11 @@ function escapeLike(text: string): string {
 /** Search by CCCD (12 digits, exact), dossier code (prefix) or applicant name (accent-insensitive). */
 function searchCondition(q: string): SQL | undefined {
   if (/^\d{12}$/.test(q)) return eq(dossiers.applicantIdNumber, q);
+  // Something shaped like a code (capitals, digits, dots or dashes, with a digit: "79.2603…"; names have
+  // no digits): codes are stored in capitals, so a prefix match on the column itself uses the pattern
+  // index instead of reading every dossier in scope.
+  const code = normaliseDossierCode(q);
+  if (code && /\d/.test(code)) return like(dossiers.code, `${escapeLike(code)}%`);
   const folded = foldVietnamese(q);
   return or(
     sql`upper(${dossiers.code}) LIKE ${`${escapeLike(q.toUpperCase())}%`}`,
@@ -68,11 +90,40 @@ function queuePredicates(now: Date, dueLimit: Date): Record<InboxQueue, SQL | un
   };
 }
 
+/** The queue whose predicate is exactly the list's status/overdue/dueSoon filters, if there is one. */
+function queueOfFilters(query: InboxQuery): InboxQueue | null {
+  const statusQueues: Partial<Record<number, InboxQueue>> = {
+    1: 'new',
+    2: 'received',
+    4: 'processing',
+    5: 'awaiting_supplement',
+    6: 'awaiting_payment',
+    9: 'awaiting_return',
+  };
+  const { status, overdue, dueSoon } = query;
+  if (status === undefined && overdue === undefined && dueSoon === undefined) return 'all';
+  if (status !== undefined && overdue === undefined && dueSoon === undefined) return statusQueues[status] ?? null;
+  if (status === undefined && overdue === true && dueSoon === undefined) return 'overdue';
+  if (status === undefined && overdue === undefined && dueSoon === true) return 'due_soon';
+  return null;
+}
+
 const orderings = {
   deadline: [sql`${dossiers.appointmentAt} ASC NULLS LAST`, asc(dossiers.submittedAt), asc(dossiers.id)],
   submitted: [desc(dossiers.submittedAt), asc(dossiers.id)],
   updated: [desc(dossiers.updatedAt), asc(dossiers.id)],
 } as const;
+
+type Sortable = Pick<DossierRow, 'appointmentAt' | 'submittedAt' | 'updatedAt' | 'id'>;
+const time = (d: Date | null) => (d === null ? Number.POSITIVE_INFINITY : d.getTime());
+const byId = (a: Sortable, b: Sortable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The same orders in memory, to merge the parts' pages (uuids compare as their lower-case hex text does in PostgreSQL). */
+const comparators: Record<InboxQuery['sort'], (a: Sortable, b: Sortable) => number> = {
+  deadline: (a, b) => time(a.appointmentAt) - time(b.appointmentAt) || a.submittedAt.getTime() - b.submittedAt.getTime() || byId(a, b),
+  submitted: (a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || byId(a, b),
+  updated: (a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || byId(a, b),
+};
 
 /**
  * Hộp hồ sơ — an officer's inbox: filters, search, sort by deadline, one page, and the count of every
@@ -85,16 +136,15 @@ export async function listInbox(
   query: InboxQuery,
   provinceCode: string,
 ): Promise<InboxResponse> {
-  const scope = inboxScope(officer);
-  if (!scope) throw new AppError('FORBIDDEN', { requiredRoles: dossierWorkerRoles });
+  const parts = inboxScopeParts(officer);
+  if (!parts) throw new AppError('FORBIDDEN', { requiredRoles: dossierWorkerRoles });
   const { db } = deps;
   const now = deps.now();
   const calendar = await deps.calendarFor(db, provinceCode);
   const dueLimit = dueSoonLimit(now, calendar, calendar.minutesPerWorkingDay);
   const queues = queuePredicates(now, dueLimit);
 
-  const base = and(
-    scope,
+  const filters = and(
     query.procedure ? eq(dossiers.procedureCode, query.procedure) : undefined,
     query.step ? eq(dossiers.currentStep, query.step) : undefined,
     query.channel ? eq(dossiers.channel, query.channel as 1 | 2 | 3) : undefined,
@@ -103,8 +153,8 @@ export async function listInbox(
     query.q ? searchCondition(query.q) : undefined,
   );
   const negate = (p: SQL | undefined) => (p ? sql`NOT coalesce(${p}, false)` : undefined);
-  const listed = and(
-    base,
+  const listFilters = and(
+    filters,
     query.status ? eq(dossiers.status, query.status as 1) : undefined,
     query.overdue === undefined ? undefined : query.overdue ? queues.overdue : negate(queues.overdue),
     query.dueSoon === undefined ? undefined : query.dueSoon ? queues.due_soon : negate(queues.due_soon),
@@ -116,23 +166,44 @@ export async function listInbox(
       return [queue, predicate ? sql<number>`count(*) FILTER (WHERE ${predicate})`.mapWith(Number) : sql<number>`count(*)`.mapWith(Number)];
     }),
   ) as Record<InboxQueue, SQL.Aliased<number> | SQL<number>>;
-  const [counts] = await db.select(countColumns).from(dossiers).where(base);
-  const [total] = await db.select({ n: count() }).from(dossiers).where(listed);
-  const rows = await db
-    .select({ dossier: dossiers, procedureName: procedureVersions.name })
-    .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(listed)
-    .orderBy(...orderings[query.sort])
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  // Parts are disjoint: their counts add up, and the page is the merge of each part's first rows.
+  const partCounts = await Promise.all(parts.map((part) => db.select(countColumns).from(dossiers).where(and(part, filters))));
+  const counts = Object.fromEntries(
+    inboxQueues.map((q) => [q, partCounts.reduce((sum, [row]) => sum + Number(row?.[q] ?? 0), 0)]),
+  ) as Record<InboxQueue, number>;
+  // The list is one queue (no filter, a status, overdue or due soon): its total is that queue's count,
+  // computed by the same predicate above; only other combinations need their own count.
+  const queue = queueOfFilters(query);
+  const total = queue
+    ? counts[queue]
+    : (await Promise.all(parts.map((part) => db.select({ n: count() }).from(dossiers).where(and(part, listFilters))))).reduce(
+        (sum, [row]) => sum + (row?.n ?? 0),
+        0,
+      );
+  const offset = (query.page - 1) * query.pageSize;
+  const partRows = await Promise.all(
+    parts.map((part) =>
+      db
+        .select({ dossier: dossiers, procedureName: procedureVersions.name })
+        .from(dossiers)
+        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+        .where(and(part, listFilters))
+        .orderBy(...orderings[query.sort])
+        .limit(offset + query.pageSize),
+    ),
+  );
+  const compare = comparators[query.sort];
+  const rows = partRows
+    .flat()
+    .sort((a, b) => compare(a.dossier, b.dossier))
+    .slice(offset, offset + query.pageSize);
 
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
-    total: total?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
-    counts: Object.fromEntries(inboxQueues.map((q) => [q, Number(counts?.[q] ?? 0)])) as Record<InboxQueue, number>,
+    counts,
     minutesPerWorkingDay: calendar.minutesPerWorkingDay,
     items: rows.map(({ dossier: d, procedureName }) => ({
       code: d.code,

@@ -15,6 +15,7 @@ import { dossierRoutes } from './routes.ts';
 import { prepareSubmitQueries } from './submit-queries.ts';
 import { deadlineCalendarFor } from './deadline-calendar.ts';
 import { intakeRoutes } from './intake-routes.ts';
+import { supplementRoutes } from './supplement-routes.ts';
 
 export interface DossiersModuleOptions {
   config: AppConfig;
@@ -54,6 +55,12 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
     publicLookupPerMinute: config.publicLookupPerMinute,
     dispatchAfterCommit: config.mail.dispatch !== 'queue-only',
   });
-  const workflow = { db: deps.db, now: deps.now, calendarFor: deadlineCalendarFor };
+  const workflow = {
+    db: deps.db,
+    now: deps.now,
+    calendarFor: deadlineCalendarFor,
+    notices: { dispatcher: opts.notifications, publicUrl: config.publicUrl, dispatchAfterCommit: config.mail.dispatch !== 'queue-only' },
+  };
   await app.register(intakeRoutes, { prefix: '/api/v1', deps, workflow });
+  await app.register(supplementRoutes, { prefix: '/api/v1', deps, workflow });
 }

@@ -20,6 +20,7 @@ import {
 import { performDossierAction, type CalendarProvider } from './perform-action.ts';
 import { readDossierForOfficer } from './read-dossier.ts';
 import { downloadSlip } from './slips/download-slip.ts';
+import type { NotificationDispatcher } from '../notifications/outbox.ts';
 
 export interface OfficerDossierRoutesOptions {
   database: Database;
@@ -29,12 +30,21 @@ export interface OfficerDossierRoutesOptions {
   publicUrl: string;
   /** Signs the electronic result at `record_result`. */
   documents: DocumentServices;
+  /** Sends the applicant's notices after an action commits (unless the job alone sends: queue-only). */
+  notifications: NotificationDispatcher;
+  dispatchAfterCommit: boolean;
 }
 
 /** The one-stop back office under /api/v1/officer: inbox, dossier view, actions and slips. */
 export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDossierRoutesOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: opts.database.db, now: opts.now, calendarFor: opts.calendarFor, documents: opts.documents };
+  const deps = {
+    db: opts.database.db,
+    now: opts.now,
+    calendarFor: opts.calendarFor,
+    documents: opts.documents,
+    notices: { dispatcher: opts.notifications, publicUrl: opts.publicUrl, dispatchAfterCommit: opts.dispatchAfterCommit },
+  };
   const worker = requireOfficer(...dossierWorkerRoles);
   const communes = new CurrentCommunes(opts.database.db);
   const agencies = new AgencyDirectory(opts.database.db, opts.provinceCode);

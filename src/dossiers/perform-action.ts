@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { sessions } from '../identity/schema.ts';
 import { recordAudit, type Actor } from '../platform/audit/record.ts';
-import type { Db, Queryable } from '../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import type { DeadlineCalendar } from './domain/deadlines.ts';
@@ -13,9 +13,20 @@ import type { DossierActionBody } from './officer-routes.schema.ts';
 import { dossierEvents, dossiers, type DossierStatus } from './schema.ts';
 import type { DocumentServices } from '../documents/services.ts';
 import { recordDossierResult, signDossierResult } from './issue-result.ts';
+import { enqueueNotification, type NotificationDispatcher } from '../notifications/outbox.ts';
+import { applicantNoticeFor, noticeMessages } from './notices.ts';
 
 /** Gives the working calendar of a province (the calendar module's, loaded from its tables). */
 export type CalendarProvider = (q: Queryable, provinceCode: string) => Promise<DeadlineCalendar>;
+
+/** Where an action's notice to the applicant goes: queued in the action's transaction, sent after commit. */
+export interface NoticeDeps {
+  dispatcher: Pick<NotificationDispatcher, 'dispatch'>;
+  /** PUBLIC_URL, for the link to the applicant's dossier page. */
+  publicUrl: string;
+  /** False with NOTIFICATIONS_DISPATCH=queue-only: the recurring job sends the queued rows. */
+  dispatchAfterCommit: boolean;
+}
 
 /** What the dossier use cases need from the outside world. */
 export interface WorkflowDeps {
@@ -24,6 +35,8 @@ export interface WorkflowDeps {
   calendarFor: CalendarProvider;
   /** Signing keys and object store: `record_result` issues the signed electronic result with them. */
   documents?: DocumentServices;
+  /** Notices to the applicant (receipt, supplement request, payment, result, apology); none when absent. */
+  notices?: NoticeDeps;
 }
 
 /** The request an action comes from: for the audit row and to record how the actor signed in. */
@@ -90,11 +103,15 @@ export async function performApplicantAction(
   body: DossierActionBody,
   from: ActingRequest,
   slipUrl: (code: string, form: string) => string,
+  within?: WithinAction,
 ): Promise<ActionOutcome> {
   const dossier = await loadDossier(deps.db, code);
   if (!dossier || dossier.row.applicantCitizenId !== citizen.id) throw new AppError('DOSSIER_NOT_FOUND', { code });
-  return applyAction(deps, dossier, { kind: 'citizen', isApplicant: true }, body, from, null, slipUrl);
+  return applyAction(deps, dossier, { kind: 'citizen', isApplicant: true }, body, from, null, slipUrl, within);
 }
+
+/** More writes an action makes in its own transaction, after the state change (e.g. the supplement's components). */
+export type WithinAction = (tx: Tx, dossier: LoadedDossier) => Promise<void>;
 
 async function applyAction(
   deps: WorkflowDeps,
@@ -104,6 +121,7 @@ async function applyAction(
   from: ActingRequest,
   agencyCode: string | null,
   slipUrl: (code: string, form: string) => string,
+  within?: WithinAction,
 ): Promise<ActionOutcome> {
   const { row } = dossier;
   if (row.version !== body.expectedVersion) throw new AppError('DOSSIER_CHANGED', { code: row.code, version: row.version });
@@ -123,14 +141,19 @@ async function applyAction(
   const { next, event } = decision;
   // Kết quả điện tử: signed before the transaction; if signing fails, nothing at all is written.
   const signedResult = event.action === 'record_result' ? await signDossierResult(deps.documents, deps.db, dossier, now) : null;
-  return deps.db.transaction(async (tx) => {
+  // The officer who acts keeps the dossier while it stays at the step; moving on leaves it to the next step's pool.
+  const assignedOfficerId =
+    actor.kind === 'officer' ? (next.currentStep === row.currentStep ? from.actor.id : null) : row.assignedOfficerId;
+  const notificationIds: string[] = [];
+  const outcome = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(dossiers)
-      .set({ ...changedColumns(next), version: sql`${dossiers.version} + 1`, updatedAt: now })
+      .set({ ...changedColumns(next), assignedOfficerId, version: sql`${dossiers.version} + 1`, updatedAt: now })
       .where(and(eq(dossiers.id, row.id), eq(dossiers.version, body.expectedVersion)))
       .returning({ version: dossiers.version });
     // Another action committed between our read and this write: nothing of ours is kept.
     if (!updated) throw new AppError('DOSSIER_CHANGED', { code: row.code });
+    if (within) await within(tx, dossier);
     const sessionMethod = await sessionMethodOf(tx, from.sessionTokenHash);
     const result = signedResult ? await recordDossierResult(tx, signedResult, from.actor) : null;
     const details = { ...event.details, ...(decision.slip ? { slip: decision.slip } : {}), ...(result ?? {}) };
@@ -159,6 +182,19 @@ async function applyAction(
       subjectId: row.id,
       details: { code: row.code, fromStatus: event.fromStatus, toStatus: event.toStatus, version: updated.version, eventId: inserted.id },
     });
+    if (deps.notices) {
+      const notice = applicantNoticeFor(request.action, {
+        code: row.code,
+        procedureName: dossier.procedure.name,
+        applicantName: row.applicantName,
+        appointmentAt: next.appointmentAt,
+        reason: request.reason ?? null,
+        components: request.components ?? [],
+        dossierUrl: `${deps.notices.publicUrl}/ho-so/${encodeURIComponent(row.code)}`,
+      });
+      const messages = notice ? noticeMessages(notice, { email: row.applicantEmail, phone: row.applicantPhone }, row.id) : [];
+      for (const message of messages) notificationIds.push(await enqueueNotification(tx, message));
+    }
     return {
       code: row.code,
       status: next.status,
@@ -169,6 +205,8 @@ async function applyAction(
       slips: slipsIssued(decision.slip).map((form) => ({ form, url: slipUrl(row.code, form) })),
     };
   });
+  if (deps.notices?.dispatchAfterCommit) for (const id of notificationIds) deps.notices.dispatcher.dispatch(id);
+  return outcome;
 }
 
 /** Slips to hand out after an action: its own form, and at receipt also the control sheet (05) that travels with the dossier. */

@@ -42,6 +42,31 @@ export interface DossierView extends DossierSummaryView {
     downloadUrl: string;
     verifyPath: string;
   }[];
+  /** While the dossier waits for a supplement (status 5): what the request (form 02) listed. */
+  supplementRequest: { reason: string | null; components: { code: string | null; name: string; note: string | null }[] } | null;
+}
+
+/** The open supplement request of a dossier waiting in status 5: the last request's listed components. */
+function openSupplementRequest(record: DossierRecord): DossierView['supplementRequest'] {
+  if (record.row.status !== 5) return null;
+  const request = record.events.findLast((e) => e.action === 'request_supplement');
+  if (!request) return null;
+  const listed = (request.details as { components?: unknown } | null)?.components;
+  const components = Array.isArray(listed)
+    ? listed.flatMap((c: unknown) => {
+        const item = c as { code?: unknown; name?: unknown; note?: unknown };
+        return typeof item.name === 'string'
+          ? [
+              {
+                code: typeof item.code === 'string' ? item.code : null,
+                name: item.name,
+                note: typeof item.note === 'string' ? item.note : null,
+              },
+            ]
+          : [];
+      })
+    : [];
+  return { reason: request.reason, components };
 }
 
 /** The list entry of a dossier. */
@@ -85,5 +110,6 @@ export function presentDossier(record: DossierRecord): DossierView {
       downloadUrl: `/api/v1/me/documents/${r.storeDocumentId}/content`,
       verifyPath: `/verify/${r.documentId}`,
     })),
+    supplementRequest: openSupplementRequest(record),
   };
 }

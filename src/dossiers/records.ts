@@ -26,7 +26,7 @@ export interface DossierRecord {
     sizeBytes: number | null;
     sha256: string | null;
   }[];
-  events: { at: Date; action: string; toStatus: DossierStatus; reason: string | null }[];
+  events: { at: Date; action: string; toStatus: DossierStatus; reason: string | null; details?: unknown }[];
   /** Signed electronic results the dossier issued (absent on a just-submitted dossier: none yet). */
   results?: DossierResult[];
 }
@@ -111,7 +111,13 @@ export async function loadDossierRecord(q: Queryable, row: DossierRow, reference
       .where(eq(dossierComponents.dossierId, row.id))
       .orderBy(asc(dossierComponents.position), asc(dossierComponents.id)),
     q
-      .select({ at: dossierEvents.at, action: dossierEvents.action, toStatus: dossierEvents.toStatus, reason: dossierEvents.reason })
+      .select({
+        at: dossierEvents.at,
+        action: dossierEvents.action,
+        toStatus: dossierEvents.toStatus,
+        reason: dossierEvents.reason,
+        details: dossierEvents.details,
+      })
       .from(dossierEvents)
       .where(eq(dossierEvents.dossierId, row.id))
       .orderBy(asc(dossierEvents.at), asc(dossierEvents.id)),

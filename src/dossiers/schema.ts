@@ -100,19 +100,35 @@ export const dossiers = pgTable(
     returnMethod: text('return_method', { enum: ['online', 'post', 'counter'] }),
     /** Counted late whatever the dates: a second supplement request (national rule) or an apology (form 04). */
     isMarkedLate: boolean('is_marked_late').notNull().default(false),
+    /**
+     * The deadline warning last sent for the dossier (the deadline job): `due_soon` = due within one
+     * working day, `overdue`; null = none (or cleared when the dossier paused, finished or was rescheduled).
+     * Not part of the workflow's state: setting it does not bump `version`.
+     */
+    deadlineAlert: text('deadline_alert', { enum: ['due_soon', 'overdue'] }),
     /** Optimistic concurrency: bumped by every action; a stale version gets 409 DOSSIER_CHANGED. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dossiers_code_key').on(t.code),
+    // The inbox's search by code prefix (LIKE '79.2603%') whatever the database's collation.
+    index('dossiers_code_pattern_idx').on(t.code.op('text_pattern_ops')),
     index('dossiers_applicant_citizen_idx').on(t.applicantCitizenId, t.submittedAt),
     index('dossiers_applicant_id_number_idx').on(t.applicantIdNumber),
-    index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt),
+    // With the receiving agency last, the inbox counts "handled here, received elsewhere" from the index alone.
+    index('dossiers_handling_status_idx').on(t.handlingAgencyCode, t.status, t.appointmentAt, t.receivingAgencyCode),
+    // An agency's inbox page in deadline order, read in index order (the inbox's default sort).
+    index('dossiers_receiving_deadline_idx').on(t.receivingAgencyCode, t.appointmentAt, t.submittedAt, t.id),
+    index('dossiers_handling_deadline_idx').on(t.handlingAgencyCode, t.appointmentAt, t.submittedAt, t.id),
     index('dossiers_receiving_status_idx').on(t.receivingAgencyCode, t.status, t.appointmentAt),
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
     // Province-wide inboxes (leaders): status queues sorted by deadline.
     index('dossiers_province_status_idx').on(t.provinceCode, t.status, t.appointmentAt),
+    // The deadline job clears warnings that no longer hold: a small partial index of the warned dossiers.
+    index('dossiers_deadline_alert_idx')
+      .on(t.deadlineAlert)
+      .where(sql`${t.deadlineAlert} IS NOT NULL`),
     check('dossiers_status_national', sql`${t.status} BETWEEN 1 AND 10`),
   ],
 );

@@ -86,4 +86,11 @@ export const dossierSchema = dossierSummarySchema.extend({
       }),
     )
     .describe('Kết quả điện tử: the signed results the dossier issued'),
+  supplementRequest: z
+    .object({
+      reason: z.string().nullable(),
+      components: z.array(z.object({ code: z.string().nullable(), name: z.string(), note: z.string().nullable() })),
+    })
+    .nullable()
+    .describe('While waiting for a supplement (status 5): what the request (form 02) listed; hand it in at POST …/supplement'),
 });

@@ -1,24 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db, Queryable } from '../platform/db/client.ts';
+import { defaultRetryPolicy, nextAttemptAfterFailure, type RetryPolicy } from './domain/retry.ts';
 import type { Mailer } from './mailer.ts';
-import { notifications, type NotificationAttachment } from './schema.ts';
+import { notifications, type NotificationAttachment, type NotificationChannel, type NotificationRow } from './schema.ts';
+import type { SmsSender } from './sms.ts';
 
-export interface EmailToQueue {
+/** One message to queue: an e-mail (with attachments rendered when sent) or an SMS (text only). */
+export interface NotificationToQueue {
+  channel: NotificationChannel;
   template: string;
+  /** An e-mail address, or a phone number for SMS. */
   recipient: string;
+  /** The e-mail's subject; for SMS a short label kept for the record. */
   subject: string;
   bodyText: string;
-  attachments: NotificationAttachment[];
+  attachments?: NotificationAttachment[];
   subjectType: string;
   subjectId: string;
 }
 
-/** Queues an e-mail in the outbox; call it inside the transaction of the change the e-mail announces. */
-export async function enqueueEmail(q: Queryable, email: EmailToQueue): Promise<string> {
+/** Queues a message in the outbox; call it inside the transaction of the change the message announces. */
+export async function enqueueNotification(q: Queryable, message: NotificationToQueue): Promise<string> {
   const id = randomUUID();
-  await q.insert(notifications).values({ id, channel: 'email', status: 'pending', ...email });
+  await q.insert(notifications).values({ id, status: 'pending', ...message, attachments: message.attachments ?? [] });
   return id;
 }
 
@@ -28,17 +34,31 @@ export type AttachmentRenderer = (ref: string) => Promise<Uint8Array>;
 export interface DispatcherOptions {
   db: Db;
   mailer: Mailer;
+  sms: SmsSender;
   from: string;
   log: Logger;
   now: () => Date;
   /** Messages sent at the same time; sending renders PDFs, which costs CPU. */
   concurrency?: number;
+  /** Tries and backoff for failed messages (default: 6 tries, 1 min doubling to 1 h). */
+  retry?: RetryPolicy;
+  /** How long a sender holds a row it is sending before another process may take it (default 5 min). */
+  leaseSeconds?: number;
+}
+
+/** Rows a sender may take at `now`: never tried, or failed with a retry due (a given-up row has no next attempt). */
+function isDue(now: Date) {
+  return or(
+    and(eq(notifications.status, 'pending'), or(isNull(notifications.nextAttemptAt), lte(notifications.nextAttemptAt, now))),
+    and(eq(notifications.status, 'failed'), isNotNull(notifications.nextAttemptAt), lte(notifications.nextAttemptAt, now)),
+  );
 }
 
 /**
- * Sends queued notifications after their transaction committed, in the background: the request that
- * queued them never waits for SMTP, and a failure only marks the row `failed` (attempts, last error)
- * for a retry job to pick up.
+ * Sends queued notifications: right after their transaction committed (in the background, so the
+ * request never waits for SMTP) and again from the recurring job (`sendDue`) for rows left behind. A
+ * sender first claims a row with a lease (one UPDATE), so two processes never send the same message;
+ * a failure marks the row `failed` with its error and, while tries remain, when to retry (backoff).
  */
 export class NotificationDispatcher {
   readonly #opts: DispatcherOptions;
@@ -87,23 +107,36 @@ export class NotificationDispatcher {
     }
   }
 
-  /** Sends one queued notification now and records the outcome; a sent row is never sent again. */
+  /**
+   * Sends every message due now (the retry job calls it), up to `limit`, one at a time; answers how
+   * each try ended.
+   */
+  async sendDue(limit = 100): Promise<{ sent: number; failed: number; skipped: number }> {
+    const now = this.#opts.now();
+    const due = await this.#opts.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(isDue(now))
+      .orderBy(asc(notifications.createdAt))
+      .limit(limit);
+    const outcome = { sent: 0, failed: 0, skipped: 0 };
+    for (const { id } of due) outcome[await this.send(id)]++;
+    return outcome;
+  }
+
+  /** Sends one queued notification if it is due and no one else holds it, and records the outcome; a sent row is never sent again. */
   async send(id: string): Promise<'sent' | 'failed' | 'skipped'> {
-    const { db, mailer, log, now } = this.#opts;
-    const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
-    if (!row || row.status === 'sent') return 'skipped';
+    const { db, log, now } = this.#opts;
+    const claimedAt = now();
+    const lease = new Date(claimedAt.getTime() + (this.#opts.leaseSeconds ?? 300) * 1000);
+    const [row] = await db
+      .update(notifications)
+      .set({ nextAttemptAt: lease })
+      .where(and(eq(notifications.id, id), isDue(claimedAt)))
+      .returning();
+    if (!row) return 'skipped';
     try {
-      const attachments = await Promise.all(
-        row.attachments.map(async (a) => {
-          const render = this.#renderers.get(a.render.kind);
-          if (!render) throw new Error(`no renderer for attachment kind ${a.render.kind}`);
-          return { fileName: a.fileName, mediaType: a.mediaType, content: await render(a.render.ref) };
-        }),
-      );
-      const { messageId } = await mailer.send(
-        { to: row.recipient, subject: row.subject, text: row.bodyText, attachments },
-        this.#opts.from,
-      );
+      const messageId = await this.#deliver(row);
       const at = now();
       await db
         .update(notifications)
@@ -112,6 +145,7 @@ export class NotificationDispatcher {
           attempts: sql`${notifications.attempts} + 1`,
           lastAttemptAt: at,
           sentAt: at,
+          nextAttemptAt: null,
           lastError: null,
           providerMessageId: messageId,
         })
@@ -119,12 +153,35 @@ export class NotificationDispatcher {
       return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log.warn({ notificationId: id, error: message }, 'notification not sent; left for retry');
+      const at = now();
+      const attempts = row.attempts + 1;
+      const retryAt = nextAttemptAfterFailure(this.#opts.retry ?? defaultRetryPolicy, attempts, at);
+      log.warn(
+        { notificationId: id, attempts, retryAt, error: message },
+        retryAt ? 'notification not sent; will retry' : 'notification not sent; given up',
+      );
       await db
         .update(notifications)
-        .set({ status: 'failed', attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now(), lastError: message.slice(0, 1000) })
+        .set({ status: 'failed', attempts, lastAttemptAt: at, nextAttemptAt: retryAt, lastError: message.slice(0, 1000) })
         .where(eq(notifications.id, id));
       return 'failed';
     }
+  }
+
+  /** Hands one message to its channel's sender; answers the provider's message id. */
+  async #deliver(row: NotificationRow): Promise<string> {
+    if (row.channel === 'sms') return (await this.#opts.sms.send(row.recipient, row.bodyText)).messageId;
+    const attachments = await Promise.all(
+      row.attachments.map(async (a) => {
+        const render = this.#renderers.get(a.render.kind);
+        if (!render) throw new Error(`no renderer for attachment kind ${a.render.kind}`);
+        return { fileName: a.fileName, mediaType: a.mediaType, content: await render(a.render.ref) };
+      }),
+    );
+    const { messageId } = await this.#opts.mailer.send(
+      { to: row.recipient, subject: row.subject, text: row.bodyText, attachments },
+      this.#opts.from,
+    );
+    return messageId;
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A file to attach, rendered when the message is sent (e.g. the receipt slip of a dossier). */
@@ -11,15 +12,21 @@ export interface NotificationAttachment {
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
 
+/** How a message reaches a person: e-mail (SMTP) or SMS (through an SMS adapter). */
+export const outboxChannels = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof outboxChannels)[number];
+
 /**
  * Outbox of messages to people: written in the transaction of the change that causes it, sent after
- * commit, retried while `failed` (a job queue takes the retries over later). One row per message.
+ * commit, retried by the `notifications-send-due` job with backoff. `pending` = not tried yet; `sent`;
+ * `failed` = the last try failed (`last_error`), retried at `next_attempt_at`, or given up when that is
+ * null (the most attempts were spent). One row per message.
  */
 export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    channel: text('channel', { enum: ['email'] }).notNull(),
+    channel: text('channel', { enum: outboxChannels }).notNull(),
     /** What kind of message, e.g. `dossier.received`. */
     template: text('template').notNull(),
     recipient: text('recipient').notNull(),
@@ -36,9 +43,18 @@ export const notifications = pgTable(
     providerMessageId: text('provider_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    /** When the row is next due: a retry after backoff, or a sender's lease while it sends; null = due now (pending) or given up (failed). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_status_idx').on(t.status, t.createdAt), index('notifications_subject_idx').on(t.subjectType, t.subjectId)],
+  (t) => [
+    index('notifications_status_idx').on(t.status, t.createdAt),
+    index('notifications_subject_idx').on(t.subjectType, t.subjectId),
+    // The retry job's scan: rows not yet sent, by when they fall due.
+    index('notifications_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} <> 'sent'`),
+  ],
 );
 
 export type NotificationRow = typeof notifications.$inferSelect;

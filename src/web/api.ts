@@ -294,6 +294,14 @@ export function withdrawDossier(code: string, reason: string): Promise<Dossier> 
   return call('POST', `/api/v1/dossiers/${encodeURIComponent(code)}/withdraw`, { reason });
 }
 
+/** POST /api/v1/dossiers/:code/supplement: hands in the files a supplement request listed. */
+export function supplementDossier(
+  code: string,
+  items: { componentCode?: string; name: string; attachmentIds: string[] }[],
+): Promise<Dossier> {
+  return call('POST', `/api/v1/dossiers/${encodeURIComponent(code)}/supplement`, { items });
+}
+
 export function receiptUrl(code: string): string {
   return `/api/v1/dossiers/${encodeURIComponent(code)}/receipt.pdf`;
 }

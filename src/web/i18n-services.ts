@@ -182,6 +182,17 @@ const vi = {
   'lookup.notFound': 'Không tìm thấy hồ sơ khớp với mã hồ sơ và số định danh đã nhập.',
   'lookup.receivedAt': 'Ngày tiếp nhận',
   'lookup.returnedAt': 'Ngày trả kết quả',
+  'supplement.section': 'Bổ sung hồ sơ',
+  'supplement.explain':
+    'Cơ quan giải quyết yêu cầu bổ sung, hoàn thiện hồ sơ (phiếu mẫu 02). Thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
+  'supplement.reason': 'Lý do: {reason}',
+  'supplement.file': 'Tệp cho “{name}”',
+  'supplement.uploading': 'Đang tải lên…',
+  'supplement.uploaded': 'Đã tải lên {file}.',
+  'supplement.submit': 'Gửi hồ sơ bổ sung',
+  'supplement.working': 'Đang gửi…',
+  'supplement.missing': 'Hãy tải lên tệp cho từng thành phần được yêu cầu.',
+  'supplement.done': 'Đã gửi hồ sơ bổ sung. Tình trạng mới: {status}.',
 } as const;
 
 export type ServiceMessageKey = keyof typeof vi;
@@ -363,6 +374,17 @@ const en: Record<ServiceMessageKey, string> = {
   'lookup.notFound': 'No application matches that code and ID number.',
   'lookup.receivedAt': 'Received',
   'lookup.returnedAt': 'Result returned',
+  'supplement.section': 'Supplement the application',
+  'supplement.explain':
+    'The agency asked for more documents (slip form 02). The time waiting for them does not count towards the deadline.',
+  'supplement.reason': 'Reason: {reason}',
+  'supplement.file': 'File for “{name}”',
+  'supplement.uploading': 'Uploading…',
+  'supplement.uploaded': '{file} uploaded.',
+  'supplement.submit': 'Send the supplement',
+  'supplement.working': 'Sending…',
+  'supplement.missing': 'Upload a file for each component asked for.',
+  'supplement.done': 'The supplement was sent. New status: {status}.',
 };
 
 export const serviceDictionaries: Record<Language, Record<ServiceMessageKey, string>> = { vi, en };

@@ -58,6 +58,11 @@ function Header() {
                 <Link to="/can-bo/ho-so">{t('nav.officerInbox')}</Link>
               </li>
             )}
+            {principal?.kind === 'officer' && principal.roles.some((r) => r.role === 'reception') && (
+              <li>
+                <Link to="/can-bo/tiep-nhan">{t('nav.officerIntake')}</Link>
+              </li>
+            )}
             {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
               <li>
                 <Link to="/lanh-dao">{t('nav.leaders')}</Link>

@@ -10,6 +10,7 @@ import { UnitsPage } from './pages/units.tsx';
 import { VerifyPage } from './pages/verify.tsx';
 import { OfficerDossierPage } from './pages/officer/dossier-page.tsx';
 import { OfficerInboxPage } from './pages/officer/inbox-page.tsx';
+import { OfficerIntakePage } from './pages/officer/intake-page.tsx';
 import { matchPath, useLocation, type RouteParams } from './router.tsx';
 import './styles.css';
 
@@ -44,6 +45,7 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/verify/:documentId', VerifyPage],
   ['/can-bo/ho-so', OfficerInboxPage],
   ['/can-bo/ho-so/:code', OfficerDossierPage],
+  ['/can-bo/tiep-nhan', OfficerIntakePage],
   ['/lanh-dao', LeadersPage],
 ];
 

@@ -49,8 +49,9 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<this> {
-    this.port = await freePort();
+  /** Listens on `port` (a free one when not given: tests that first need a refused port pass it). */
+  async start(port?: number): Promise<this> {
+    this.port = port ?? (await freePort());
     await new Promise<void>((resolve) => this.#server.listen(this.port, '127.0.0.1', resolve));
     return this;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDueSoon, isOnTime, isOverdue, remainingWorkingMinutes, type DeadlineFacts } from './deadlines.ts';
+import fc from 'fast-check';
+import { deadlineAlertOf, dueSoonLimit, isDueSoon, isOnTime, isOverdue, remainingWorkingMinutes, type DeadlineFacts } from './deadlines.ts';
 import { buildWorkingCalendar } from '../../calendar/domain/working-calendar.ts';
 import { deadlineCalendarOf } from './calendar-deadlines.ts';
 
@@ -49,5 +50,38 @@ describe('isOnTime (the national rule)', () => {
     ['still open', running, null],
   ])('%s', (_name, facts, expected) => {
     expect(isOnTime(facts)).toBe(expected);
+  });
+});
+
+describe('deadlineAlertOf', () => {
+  const limit = dueSoonLimit(now, calendar, calendar.minutesPerWorkingDay);
+  it.each<[string, Partial<DeadlineFacts>, string | null]>([
+    ['2.5 working hours left', {}, 'due_soon'],
+    ['past the appointment', { appointmentAt: new Date('2026-03-06T02:00:00Z') }, 'overdue'],
+    ['two working days left', { appointmentAt: new Date('2026-03-10T09:00:00Z') }, null],
+    ['paused for a supplement', { status: 5, appointmentAt: new Date('2026-03-06T02:00:00Z') }, null],
+    ['done, awaiting return', { status: 9, appointmentAt: new Date('2026-03-06T02:00:00Z') }, null],
+    ['not yet received', { status: 1, appointmentAt: null }, null],
+  ])('%s → %s', (_name, change, expected) => {
+    expect(deadlineAlertOf({ ...running, ...change }, now, limit)).toBe(expected);
+  });
+
+  it('agrees with isOverdue and isDueSoon for any appointment and status', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+        fc.integer({ min: -10 * 86_400, max: 10 * 86_400 }),
+        (status, offsetSeconds) => {
+          const d = {
+            ...running,
+            status: status as DeadlineFacts['status'],
+            appointmentAt: new Date(now.getTime() + offsetSeconds * 1000),
+          };
+          const alert = deadlineAlertOf(d, now, limit);
+          expect(alert === 'overdue').toBe(isOverdue(d, now));
+          expect(alert === 'due_soon').toBe(isDueSoon(d, now, calendar, calendar.minutesPerWorkingDay));
+        },
+      ),
+    );
   });
 });

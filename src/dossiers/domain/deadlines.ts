@@ -75,3 +75,17 @@ export function isOnTime(d: DeadlineFacts): boolean | null {
   if (d.appointmentAt === null) return true; // refused at reception: no clock ever ran.
   return d.processingEndedAt.getTime() <= d.appointmentAt.getTime();
 }
+
+/** Cảnh báo hạn — the deadline warning a dossier carries: due within one working day, or overdue. */
+export type DeadlineAlert = 'due_soon' | 'overdue';
+
+/**
+ * The warning a dossier should carry at `now` (`dueLimit` = the end of the "due soon" window): overdue
+ * when past its appointment, due soon when the appointment is within the window, none when its clock
+ * is not running (not received, paused for a supplement, finished).
+ */
+export function deadlineAlertOf(d: DeadlineFacts, now: Date, dueLimit: Date): DeadlineAlert | null {
+  if (!runningStatuses.includes(d.status) || d.appointmentAt === null) return null;
+  if (d.appointmentAt.getTime() < now.getTime()) return 'overdue';
+  return d.appointmentAt.getTime() <= dueLimit.getTime() ? 'due_soon' : null;
+}

@@ -2,7 +2,17 @@
 import '../i18n-services.ts';
 import '../i18n-store.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, citizenSignInUrlTo, fetchDossier, receiptUrl, withdrawDossier, type Dossier } from '../api.ts';
+import {
+  ApiError,
+  citizenSignInUrlTo,
+  fetchDossier,
+  receiptUrl,
+  supplementDossier,
+  uploadAttachment,
+  withdrawDossier,
+  type Attachment,
+  type Dossier,
+} from '../api.ts';
 import { useI18n, useLoad, useSession } from '../app-state.tsx';
 import { describeError } from '../errors.ts';
 import { describedBy, FieldFrame } from '../form-controls.tsx';
@@ -124,6 +134,89 @@ function Results({ dossier }: { dossier: Dossier }) {
   );
 }
 
+/** Bổ sung hồ sơ: one file input per component the request (form 02) listed, then one submission. */
+function Supplement({ dossier, onSupplemented }: { dossier: Dossier; onSupplemented: (dossier: Dossier) => void }) {
+  const { t } = useI18n();
+  const request = dossier.supplementRequest;
+  const [files, setFiles] = useState<Record<number, Attachment>>({});
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  if (!request) return null;
+
+  const upload = async (index: number, file: File | undefined) => {
+    if (!file) return;
+    setError('');
+    setStatus(t('supplement.uploading'));
+    try {
+      const attachment = await uploadAttachment(file);
+      setFiles((current) => ({ ...current, [index]: attachment }));
+      setStatus(t('supplement.uploaded', { file: attachment.fileName }));
+    } catch (caught) {
+      setStatus('');
+      setError(describeError(caught, t));
+    }
+  };
+
+  const send = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (request.components.some((_c, i) => !files[i])) {
+      setError(t('supplement.missing'));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      onSupplemented(
+        await supplementDossier(
+          dossier.code,
+          request.components.map((c, i) => ({ ...(c.code ? { componentCode: c.code } : {}), name: c.name, attachmentIds: [files[i]!.id] })),
+        ),
+      );
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="supplement-title" className="section confirm-panel">
+      <h2 id="supplement-title">{t('supplement.section')}</h2>
+      <p>{t('supplement.explain')}</p>
+      {request.reason && <p>{t('supplement.reason', { reason: request.reason })}</p>}
+      <form onSubmit={(e) => void send(e)} noValidate>
+        {error && (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        {request.components.map((component, index) => (
+          <div className="field" key={`${component.name}-${index}`}>
+            <label htmlFor={`supplement-file-${index}`}>
+              {t('supplement.file', { name: component.name })}
+              {component.note && <span className="hint"> — {component.note}</span>}
+            </label>
+            <input
+              id={`supplement-file-${index}`}
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+              onChange={(e) => void upload(index, e.target.files?.[0])}
+            />
+            {files[index] && <p className="muted">{files[index].fileName}</p>}
+          </div>
+        ))}
+        <p className="muted" role="status">
+          {status}
+        </p>
+        <button type="submit" className="button button-primary" disabled={isBusy}>
+          {isBusy ? t('supplement.working') : t('supplement.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }) {
   const { t, language } = useI18n();
   const [dossier, setDossier] = useState(initial);
@@ -192,6 +285,14 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
           {t('dossier.receipt')}
         </a>
       </p>
+
+      <Supplement
+        dossier={dossier}
+        onSupplemented={(updated) => {
+          setDossier(updated);
+          setAnnouncement(t('supplement.done', { status: updated.statusName[language] }));
+        }}
+      />
 
       <section aria-labelledby="components-title">
         <h2 id="components-title">{t('dossier.components')}</h2>

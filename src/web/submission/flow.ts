@@ -362,3 +362,16 @@ export function defaultAgency(agencies: readonly Agency[], homeUnitCode: string 
     centres.find((a) => homeUnitCode !== null && a.unitCode === homeUnitCode) ?? centres.find((a) => a.level === 'province') ?? agencies[0]
   );
 }
+
+/** FORM_INVALID's `details.fields` as form errors; anything unexpected is ignored (the alert still shows). */
+export function serverFieldErrors(details: unknown): FormError[] {
+  const fields = (details as { fields?: unknown } | null)?.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.flatMap((item: unknown) => {
+    const f = item as { field?: unknown; path?: unknown; code?: unknown; message?: unknown; messages?: unknown };
+    const path = typeof f.field === 'string' ? f.field : typeof f.path === 'string' ? f.path : null;
+    const messages = (typeof f.message === 'object' ? f.message : f.messages) as { vi?: unknown; en?: unknown } | null;
+    if (path === null || !messages || typeof messages.vi !== 'string' || typeof messages.en !== 'string') return [];
+    return [{ path, code: 'invalid_type', message: messages.vi, messages: { vi: messages.vi, en: messages.en } } as FormError];
+  });
+}

@@ -38,6 +38,7 @@ import {
   fieldId,
   firstPageWithErrors,
   newIdempotencyKey,
+  serverFieldErrors,
   setAt,
   storeChoices,
   uploadSlots,
@@ -58,19 +59,6 @@ type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; 
 function ownError(path: string, key: MessageKey): FormError {
   const messages = { vi: translate('vi', key), en: translate('en', key) };
   return { path, code: 'required', message: messages.vi, messages };
-}
-
-/** FORM_INVALID's `details.fields` as form errors; anything unexpected is ignored (the alert still shows). */
-function serverFieldErrors(details: unknown): FormError[] {
-  const fields = (details as { fields?: unknown } | null)?.fields;
-  if (!Array.isArray(fields)) return [];
-  return fields.flatMap((item: unknown) => {
-    const f = item as { field?: unknown; path?: unknown; code?: unknown; message?: unknown; messages?: unknown };
-    const path = typeof f.field === 'string' ? f.field : typeof f.path === 'string' ? f.path : null;
-    const messages = (typeof f.message === 'object' ? f.message : f.messages) as { vi?: unknown; en?: unknown } | null;
-    if (path === null || !messages || typeof messages.vi !== 'string' || typeof messages.en !== 'string') return [];
-    return [{ path, code: 'invalid_type', message: messages.vi, messages: { vi: messages.vi, en: messages.en } } as FormError];
-  });
 }
 
 /** COMPONENT_MISSING's `details.components`: `{code, name}` items (codes alone are accepted too). */

@@ -39,3 +39,15 @@ export interface ActionOutcome {
 export function performAction(code: string, body: DossierActionBody): Promise<ActionOutcome> {
   return call('POST', `/api/v1/officer/dossiers/${encodeURIComponent(code)}/actions`, body);
 }
+
+export type { OfficerIntakeBody } from '../../../dossiers/intake.schema.ts';
+import type { OfficerIntakeBody } from '../../../dossiers/intake.schema.ts';
+import type { Dossier } from '../../api.ts';
+
+/** What counter or assisted intake answers: the dossier and the slips issued (01 at the counter). */
+export type IntakeOutcome = Dossier & { slips: { form: string; url: string }[] };
+
+/** POST /api/v1/officer/dossiers: registers a counter (channel 1) or assisted (channel 2) dossier; the key makes a retry safe. */
+export function registerIntake(body: OfficerIntakeBody, idempotencyKey: string): Promise<IntakeOutcome> {
+  return call('POST', '/api/v1/officer/dossiers', body, { headers: { 'idempotency-key': idempotencyKey } });
+}
