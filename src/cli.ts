@@ -1,6 +1,12 @@
 import { loadConfig } from './config.ts';
 import { runCli, type CliCommand } from './platform/cli/command.ts';
-import { applyRollupsCommand, benchDashboardCommand, rebuildRollupsCommand, reconcile766Command } from './indicators/commands.ts';
+import {
+  applyRollupsCommand,
+  benchDashboardCommand,
+  import766Command,
+  rebuildRollupsCommand,
+  reconcile766Command,
+} from './indicators/commands.ts';
 import { generateCommand } from './demo/generator/command.ts';
 
 /** Every subcommand of `npm run cli -- <command>`; add new ones (generate, rebuild-rollups) here. */
@@ -10,6 +16,7 @@ export const commands: readonly CliCommand[] = [
   rebuildRollupsCommand,
   applyRollupsCommand,
   benchDashboardCommand,
+  import766Command,
 ];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */

@@ -24,6 +24,8 @@ const MyDossiersPage = lazy(() => import('./pages/my-dossiers.tsx'));
 const LookupPage = lazy(() => import('./pages/lookup.tsx'));
 // The leaders' dashboard (ECharts and the commune map) is its own chunk too.
 const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
+const DefinitionsPage = lazy(() => import('./pages/leaders/definitions-page.tsx'));
+const ReconciliationPage = lazy(() => import('./pages/leaders/reconciliation-page.tsx'));
 
 const routes: readonly (readonly [string, Page])[] = [
   ['/', HomePage],
@@ -42,6 +44,9 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/can-bo/ho-so', OfficerInboxPage],
   ['/can-bo/ho-so/:code', OfficerDossierPage],
   ['/lanh-dao', LeadersPage],
+  ['/lanh-dao/dinh-nghia', DefinitionsPage],
+  ['/lanh-dao/dinh-nghia/:code', DefinitionsPage],
+  ['/lanh-dao/doi-chieu', ReconciliationPage],
 ];
 
 function Loading() {

@@ -74,9 +74,19 @@ export class DossierBatch {
     ['reason', 'text'],
     ['details', 'jsonb'],
   ]);
+  /** Files of uploaded and scanned components: metadata only, no object (generated data has no files). */
+  readonly attachments = columns([
+    ['id', 'uuid'],
+    ['owner_kind', 'text'],
+    ['owner_id', 'uuid'],
+    ['dossier_id', 'uuid'],
+    ['file_name', 'text'],
+    ['created_at', 'timestamptz'],
+  ]);
   readonly components = columns([
     ['id', 'uuid'],
     ['dossier_id', 'uuid'],
+    ['attachment_id', 'uuid'],
     ['component_code', 'text'],
     ['name', 'text'],
     ['source', 'text'],
@@ -178,7 +188,20 @@ export class DossierBatch {
         e.details === null ? null : JSON.stringify(e.details),
       ]);
     }
-    for (const c of d.components) DossierBatch.push(this.components, [componentIds(), d.id, c.code, c.name, c.source, iso(d.submittedAt)]);
+    for (const c of d.components) {
+      // A file component has its file (check dossier_components_file_claimed); the owner stands in as the dossier.
+      const attachmentId = c.source === 'store' ? null : componentIds();
+      if (attachmentId !== null)
+        DossierBatch.push(this.attachments, [
+          attachmentId,
+          c.source === 'upload' ? 'citizen' : 'officer',
+          d.id,
+          d.id,
+          `${c.code}.pdf`,
+          iso(d.submittedAt),
+        ]);
+      DossierBatch.push(this.components, [componentIds(), d.id, attachmentId, c.code, c.name, c.source, iso(d.submittedAt)]);
+    }
     if (d.vote) DossierBatch.push(this.votes, [d.id, d.vote.isLike, JSON.stringify(d.vote.reasons), iso(d.vote.at)]);
     const k = d.complaint;
     if (k) {
@@ -214,7 +237,7 @@ export class DossierBatch {
 
   /** Rows in this batch across all tables. */
   rowCount(): number {
-    return [this.dossiers, this.events, this.components, this.votes, this.complaints, this.complaintEvents].reduce(
+    return [this.dossiers, this.events, this.attachments, this.components, this.votes, this.complaints, this.complaintEvents].reduce(
       (sum, cols) => sum + (cols[0]?.values.length ?? 0),
       0,
     );
@@ -239,6 +262,12 @@ export class DossierBatch {
       if (skipTriggers) await client.query('SET LOCAL session_replication_role = replica');
       await run('dossiers', this.dossiers, { applicant_kind: `'citizen'`, form_data: `'{}'::jsonb` });
       await run('dossier_events', this.events);
+      await run('attachments', this.attachments, {
+        object_key: `'generated/' || id`,
+        sha256: `repeat('0', 64)`,
+        media_type: `'application/pdf'`,
+        size_bytes: '0',
+      });
       await run('dossier_components', this.components);
       await run('satisfaction_votes', this.votes);
       await run('complaints', this.complaints);

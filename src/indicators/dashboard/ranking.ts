@@ -81,7 +81,8 @@ interface Target {
   agencyKind?: string;
 }
 
-function valueOf(
+/** An indicator's value (with numerator and denominator where it has them) from a unit's index and KPIs. */
+export function valueOf(
   indicator: string,
   index: IndexView,
   kpis: KpiView[],

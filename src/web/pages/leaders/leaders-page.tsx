@@ -1,12 +1,13 @@
 import { useId, useMemo, useState } from 'react';
-import { getJson, type OfficerPrincipal } from '../../api.ts';
-import { provinceCode, useI18n, useLoad, useSession } from '../../app-state.tsx';
+import type { OfficerPrincipal } from '../../api.ts';
+import { provinceCode, useLoad, useSession } from '../../app-state.tsx';
 import type { Language } from '../../i18n.ts';
 import { formatDate } from '../../i18n.ts';
 import { usePageTitle } from '../../layout.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { CommuneChoropleth } from './commune-map.tsx';
 import {
+  definitionPath,
   exportUrl,
   fetchCommuneMap,
   fetchDrilldown,
@@ -18,8 +19,10 @@ import {
   type View,
 } from './leaders-api.ts';
 import { formatMoment } from '../officer/format.ts';
-import { formatNumber, leadersText, type LeadersKey } from './leaders-i18n.ts';
+import { formatNumber, leadersText } from './leaders-i18n.ts';
 import { TrendChart } from './trend-chart.tsx';
+import { NationalMap } from './national-map.tsx';
+import { useText } from './use-text.ts';
 import './leaders.css';
 
 const dashboardRoles = ['leader', 'unit_admin', 'system_admin'];
@@ -85,11 +88,6 @@ function formatValue(language: Language, value: number | null, unit: 'points' | 
   return formatNumber(language, value, 2);
 }
 
-function useText() {
-  const { language } = useI18n();
-  return { language, tx: (key: LeadersKey, values?: Record<string, string | number>) => leadersText(language, key, values) };
-}
-
 function PeriodPicker({ period, view, onChange }: { period: string; view: View; onChange(next: { period?: string; view?: View }): void }) {
   const { language, tx } = useText();
   const periodId = useId();
@@ -149,7 +147,6 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
     },
   ];
   const trendMonths = overview.trend.map((p) => p.month);
-  const definitions = useDefinitions();
   const trendSeries = useMemo(
     () => [
       { name: tx('trendOnline'), values: overview.trend.map((p) => p.onlineRate) },
@@ -197,7 +194,9 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
             {overview.index.groups.map((g) => (
               <tr key={g.group}>
                 <th scope="row">
-                  {g.label[language]}
+                  <Link to={definitionPath(g.group)} title={tx('definitionLink', { name: g.label[language] })}>
+                    {g.label[language]}
+                  </Link>
                   {!g.isConfirmed && (
                     <span className="badge-warning" title={g.note?.[language] ?? undefined}>
                       {tx('unconfirmed')}
@@ -232,10 +231,9 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
             {overview.kpis.map((k) => (
               <tr key={k.code}>
                 <th scope="row">
-                  <details>
-                    <summary>{k.label[language]}</summary>
-                    <p className="definition">{definitions?.get(k.code)?.[language] ?? ''}</p>
-                  </details>
+                  <Link to={definitionPath(k.code)} title={tx('definitionLink', { name: k.label[language] })}>
+                    {k.label[language]}
+                  </Link>
                 </th>
                 <td className="num">{formatValue(language, k.value, k.unit, tx('noData'))}</td>
                 <td className="num">{formatNumber(language, k.numerator, k.unit === 'days' ? 1 : 0)}</td>
@@ -249,20 +247,6 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
       <TrendChart months={trendMonths} series={trendSeries} label={tx('trend')} />
     </>
   );
-}
-
-type Definitions = Map<string, { vi: string; en: string }>;
-let definitionsPromise: Promise<Definitions> | null = null;
-
-/** What each KPI means (GET /api/v1/dashboard/definitions), fetched once per page load. */
-function useDefinitions(): Definitions | null {
-  const state = useLoad('definitions', () => {
-    definitionsPromise ??= getJson<{ kpis: { code: string; definition: { vi: string; en: string } }[] }>(
-      '/api/v1/dashboard/definitions',
-    ).then((d) => new Map(d.kpis.map((k) => [k.code, k.definition])));
-    return definitionsPromise;
-  });
-  return state.status === 'ready' ? state.data : null;
 }
 
 function LateList({ period, unit, view, name, onClose }: { period: string; unit: string; view: View; name: string; onClose(): void }) {
@@ -535,6 +519,15 @@ export default function LeadersPage() {
     <div className="leaders">
       <h1>{tx('title')}</h1>
       <p className="lead">{tx('intro')}</p>
+      <p>
+        <Link to="/lanh-dao/dinh-nghia">{tx('definitionsLink')}</Link>
+        {isProvince && (
+          <>
+            {' · '}
+            <Link to="/lanh-dao/doi-chieu">{tx('reconciliationLink')}</Link>
+          </>
+        )}
+      </p>
       <PeriodPicker
         period={period}
         view={view}
@@ -561,6 +554,16 @@ export default function LeadersPage() {
           onIndicator={(code) => update({ 'chi-so': code })}
           onSelect={(code) => update({ dv: code })}
         />
+      )}
+      {isProvince && view === 'current' && (
+        <section aria-labelledby="national-title">
+          <h2 id="national-title">{tx('nationalTitle')}</h2>
+          <NationalMap
+            period={period}
+            indicator={indicator}
+            indicatorName={indicator === 'INDEX' ? tx('indexIndicator') : (INDICATOR_NAMES[indicator]?.[language] ?? indicator)}
+          />
+        </section>
       )}
       {isProvince && selected && view === 'current' && (
         <CommunePanel key={`${selected}|${period}`} period={period} code={selected} view={view} />
