@@ -1,5 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { dossierComponents, dossierEvents, dossiers, type DossierStatus, type SubmitterKind } from '../../src/dossiers/schema.ts';
+import {
+  attachments,
+  dossierComponents,
+  dossierEvents,
+  dossiers,
+  type DossierStatus,
+  type SubmitterKind,
+} from '../../src/dossiers/schema.ts';
 import { counterColumn, procedureCounters, rollupCounters } from '../../src/indicators/domain/rollup-counters.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { createDossier } from './dossier-factory.ts';
@@ -78,10 +85,37 @@ export async function insertDossier(
       details: { returnMethod: 'counter' },
     });
   if (events.length) await db.insert(dossierEvents).values(events);
-  if (input.components?.length)
-    await db
-      .insert(dossierComponents)
-      .values(input.components.map((source, i) => ({ dossierId: row.id, componentCode: `C${i}`, name: `Thành phần ${i}`, source })));
+  if (input.components?.length) {
+    // A file component has its file (check dossier_components_file_claimed): a metadata-only attachment.
+    const files = await Promise.all(
+      input.components.map(async (source) => {
+        if (source === 'store') return null;
+        const [file] = await db
+          .insert(attachments)
+          .values({
+            ownerKind: source === 'upload' ? 'citizen' : 'officer',
+            ownerId: row.id,
+            objectKey: `fixture/${row.id}`,
+            sha256: '0'.repeat(64),
+            mediaType: 'application/pdf',
+            sizeBytes: 0,
+            fileName: 'fixture.pdf',
+            dossierId: row.id,
+          })
+          .returning({ id: attachments.id });
+        return file?.id ?? null;
+      }),
+    );
+    await db.insert(dossierComponents).values(
+      input.components.map((source, i) => ({
+        dossierId: row.id,
+        componentCode: `C${i}`,
+        name: `Thành phần ${i}`,
+        source,
+        attachmentId: files[i] ?? null,
+      })),
+    );
+  }
   return { id: row.id, code: row.code };
 }
 
@@ -104,7 +138,16 @@ export async function recordAction(
 const nonZero = (counters: readonly string[]) => counters.map((c) => `${counterColumn(c as never)} <> 0`).join(' OR ');
 
 /** Every non-zero row of the three rollup tables, in a stable order, to compare two ways of computing them. */
-export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; monthly: unknown[]; procedures: unknown[] }> {
+export async function snapshotRollups(
+  db: Db,
+): Promise<{
+  daily: unknown[];
+  monthly: unknown[];
+  procedures: unknown[];
+  overdue: unknown[];
+  periods: unknown[];
+  procedurePeriods: unknown[];
+}> {
   const read = async (table: string, keys: string, counters: readonly string[]) =>
     (await db.execute(sql.raw(`SELECT * FROM ${table} WHERE ${nonZero(counters)} ORDER BY ${keys}`))).rows.map((r) =>
       JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))),
@@ -113,6 +156,13 @@ export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; month
     daily: await read('indicator_rollup_daily', 'province_code, unit_id, agency_code, procedure_code, day', rollupCounters),
     monthly: await read('indicator_rollup_monthly', 'province_code, unit_id, agency_code, month', rollupCounters),
     procedures: await read('indicator_rollup_procedure_monthly', 'province_code, unit_id, procedure_code, month', procedureCounters),
+    overdue: await read('indicator_rollup_overdue', 'province_code, unit_id, agency_code', ['overdueDelta']),
+    periods: await read('indicator_rollup_period', 'province_code, granularity, period_start, unit_id, agency_code', rollupCounters),
+    procedurePeriods: await read(
+      'indicator_rollup_procedure_period',
+      'province_code, granularity, period_start, unit_id, procedure_code',
+      procedureCounters,
+    ),
   };
 }
 
@@ -120,7 +170,7 @@ export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; month
 export async function clearRollups(db: Db): Promise<void> {
   await db.execute(
     sql.raw(
-      'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_state',
+      'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_overdue, indicator_rollup_period, indicator_rollup_procedure_period, indicator_rollup_state',
     ),
   );
 }
