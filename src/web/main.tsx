@@ -26,6 +26,7 @@ const LookupPage = lazy(() => import('./pages/lookup.tsx'));
 const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
 const DefinitionsPage = lazy(() => import('./pages/leaders/definitions-page.tsx'));
 const ReconciliationPage = lazy(() => import('./pages/leaders/reconciliation-page.tsx'));
+const OfficerComplaintsPage = lazy(() => import('./pages/feedback/officer-complaints-page.tsx'));
 
 const routes: readonly (readonly [string, Page])[] = [
   ['/', HomePage],
@@ -47,6 +48,7 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/lanh-dao/dinh-nghia', DefinitionsPage],
   ['/lanh-dao/dinh-nghia/:code', DefinitionsPage],
   ['/lanh-dao/doi-chieu', ReconciliationPage],
+  ['/can-bo/phan-anh', OfficerComplaintsPage],
 ];
 
 function Loading() {

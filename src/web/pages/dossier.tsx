@@ -10,6 +10,7 @@ import { usePageTitle } from '../layout.tsx';
 import { procedureName } from '../procedure-text.tsx';
 import { Link, useLocation, type RouteParams } from '../router.tsx';
 import { StatusBadge, Timeline } from '../dossier-status.tsx';
+import { DossierFeedbackSections } from './feedback/dossier-feedback.tsx';
 
 /** Rút hồ sơ: a confirmation with a reason before the dossier is withdrawn (status 7). */
 function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (dossier: Dossier) => void }) {
@@ -190,6 +191,8 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
           events={dossier.events.map((event) => ({ at: event.at, statusName: event.statusName, description: event.description }))}
         />
       </section>
+
+      <DossierFeedbackSections dossierCode={dossier.code} />
 
       {dossier.canWithdraw && (
         <section aria-labelledby="withdraw-section-title" className="section">

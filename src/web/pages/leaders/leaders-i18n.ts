@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n.ts';
+import { fillPlaceholders, type Language } from '../../i18n.ts';
 
 /** The leaders' dashboard's own words (the page is a separate chunk, so are its messages). */
 const vi = {
@@ -248,7 +248,7 @@ const en: Record<LeadersKey, string> = {
 /** A message of the dashboard in a language, with `{name}` filled in. */
 export function leadersText(language: Language, key: LeadersKey, values: Record<string, string | number> = {}): string {
   const template = language === 'vi' ? vi[key] : en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fillPlaceholders(template, values);
 }
 
 /** A number as people read it in the language (1.234,5 in Vietnamese). */
