@@ -370,6 +370,13 @@ export function fillPlaceholders(template: string, values?: MessageValues): stri
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** A page module's own messages (vi and en), looked up with placeholders filled: `(language, key, values) => text`. */
+export function pageMessages<K extends string>(
+  messages: Record<Language, Record<K, string>>,
+): (language: Language, key: K, values?: MessageValues) => string {
+  return (language, key, values) => fillPlaceholders(messages[language][key], values);
+}
+
 /** Whether a string names a supported language. */
 export function isLanguage(value: unknown): value is Language {
   return value === 'vi' || value === 'en';

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDossier, type FixtureDossier } from '../support/indicator-fixtures.ts';
-import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium, signInAtSandbox } from '../support/browser-kit.ts';
+import {
+  buildWebAppIfNeeded,
+  collectPageProblems,
+  expectAccessible,
+  launchChromium,
+  signInAtSandbox,
+  signInOfficerInContext,
+} from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 describe('citizen feedback and the officers’ complaint list in a browser', () => {
@@ -74,12 +81,7 @@ describe('citizen feedback and the officers’ complaint list in a browser', () 
     const officer = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const desk = await officer.newPage();
     collectPageProblems(desk, problems);
-    const session = await (await officer.request.get(url('/api/v1/session'))).json();
-    const login = await officer.request.post(url('/api/v1/auth/officer/login'), {
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: { username: 'chuyenvien.tamlong', password: 'Demo@2026' },
-    });
-    expect(login.status()).toBe(200);
+    await signInOfficerInContext(officer, ctx.baseUrl, 'chuyenvien.tamlong');
     await desk.goto(url('/can-bo/phan-anh'));
     const table = desk.getByTestId('complaints');
     await table.waitFor();

@@ -6,7 +6,13 @@ import { demoTotpSecret } from '../../src/identity/demo.ts';
 import { totpCode } from '../../src/identity/domain/totp.ts';
 import { importPortalEvaluation } from '../../src/indicators/import-portal-evaluation.ts';
 import { rebuildRollups } from '../../src/indicators/rollups/maintain.ts';
-import { buildWebAppIfNeeded, collectPageProblems, expectAccessible, launchChromium } from '../support/browser-kit.ts';
+import {
+  buildWebAppIfNeeded,
+  collectPageProblems,
+  expectAccessible,
+  launchChromium,
+  signInOfficerInContext,
+} from '../support/browser-kit.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /** Today in Vietnam, YYYY-MM-DD, and the last complete month (the dashboard's default period). */
@@ -43,12 +49,7 @@ describe('national view, reconciliation and definition pages in a desktop browse
   });
 
   it('a leader sees the provinces map, compares the portal’s scores with ours and reads how a number is computed', async () => {
-    const session = await (await context.request.get(`${ctx.baseUrl}/api/v1/session`)).json();
-    const login = await context.request.post(`${ctx.baseUrl}/api/v1/auth/officer/login`, {
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: { username: 'lanhdao.thanhpho', password: 'Demo@2026', totp: totpCode(demoTotpSecret, new Date()) },
-    });
-    expect(login.status()).toBe(200);
+    await signInOfficerInContext(context, ctx.baseUrl, 'lanhdao.thanhpho', totpCode(demoTotpSecret, new Date()));
 
     await page.goto(`${ctx.baseUrl}/lanh-dao`);
     await page.getByTestId('national-map').locator('canvas').waitFor();

@@ -9,6 +9,7 @@ import { createTestContext, testBackend, type TestContext } from '../../../test/
 import { applyEventsToRollups, rebuildRollups } from '../rollups/maintain.ts';
 import { loadConfig } from '../../config.ts';
 import { importPortalEvaluation } from '../import-portal-evaluation.ts';
+import type { ReconciliationLine } from './reconciliation.ts';
 
 // The app's clock: early January 2026, so December 2025 is a complete month.
 const now = new Date('2026-01-05T03:00:00Z');
@@ -209,18 +210,7 @@ describe(`reconciliation and the national view (${testBackend()})`, () => {
     const body = res.json();
     expect(body).toMatchObject({ provinceCode: '79', period: '2025-12', periods: ['2025-12'], tolerance: 0.015 });
     expect(body.lines).toHaveLength(75);
-    type Line = {
-      departmentCode: string;
-      metric: string;
-      group: string;
-      published: number | null;
-      recomputed: number | null;
-      delta: number | null;
-      own: number | null;
-      ownDelta: number | null;
-      isRecomputedDifferent: boolean;
-      isOwnDifferent: boolean;
-    };
+    type Line = ReconciliationLine;
     const lines = body.lines as Line[];
     // The engine reproduces every published score; none is marked.
     expect(lines.every((l) => !l.isRecomputedDifferent && Math.abs(l.delta ?? 0) <= 0.015)).toBe(true);

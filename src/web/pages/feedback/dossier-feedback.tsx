@@ -9,8 +9,27 @@ import { feedbackText, type FeedbackKey } from './feedback-i18n.ts';
 
 /** The feedback pages' messages in the page's language. */
 export function useFeedbackText() {
-  const { language, t } = useI18n();
-  return { language, t, fx: (key: FeedbackKey, values?: Record<string, string | number>) => feedbackText(language, key, values) };
+  const { language } = useI18n();
+  return { language, fx: (key: FeedbackKey, values?: Record<string, string | number>) => feedbackText(language, key, values) };
+}
+
+/** A form's sending state: `send(work)` runs the request, keeps the button busy and shows a failure as the form's error. */
+export function useSending() {
+  const { t } = useI18n();
+  const [error, setError] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const send = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await work();
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, isBusy, send };
 }
 
 /** A radio button or checkbox with its label, styled as the form flow's. */
@@ -32,13 +51,12 @@ function Choice(props: {
 
 /** Đánh giá mức độ hài lòng — like or dislike with reasons, once, after processing ended. */
 function VoteForm({ feedback, onVoted }: { feedback: DossierFeedback; onVoted(): void }) {
-  const { fx, t } = useFeedbackText();
+  const { fx } = useFeedbackText();
   const id = useId();
   const [isLike, setIsLike] = useState<boolean | null>(null);
   const [reasons, setReasons] = useState<SatisfactionReason[]>([]);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [isBusy, setBusy] = useState(false);
+  const { error, setError, isBusy, send } = useSending();
   if (feedback.vote)
     return (
       <p role="status" data-testid="vote-given">
@@ -51,16 +69,10 @@ function VoteForm({ feedback, onVoted }: { feedback: DossierFeedback; onVoted():
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (isLike === null) return setError(fx('voteChoose'));
-    setBusy(true);
-    setError('');
-    try {
+    await send(async () => {
       await castVote(feedback.dossierId, { isLike, reasons, comment: comment.trim() || null });
       onVoted();
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -114,30 +126,24 @@ function VoteForm({ feedback, onVoted }: { feedback: DossierFeedback; onVoted():
 
 /** Phản ánh, kiến nghị — the applicant's complaint or petition about the dossier; deadlines start when it is sent. */
 function ComplaintForm({ feedback, onSent }: { feedback: DossierFeedback; onSent(message: string): void }) {
-  const { fx, t, language } = useFeedbackText();
+  const { fx, language } = useFeedbackText();
   const id = useId();
   const [kind, setKind] = useState<ComplaintKind>('phan_anh');
   const [subject, setSubject] = useState<ComplaintSubject>('procedure');
   const [content, setContent] = useState('');
-  const [error, setError] = useState('');
-  const [isBusy, setBusy] = useState(false);
+  const { error, setError, isBusy, send } = useSending();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (content.trim().length < 10) return setError(fx('contentTooShort'));
-    setBusy(true);
-    setError('');
-    try {
+    await send(async () => {
       const complaint = await submitComplaint({ dossierId: feedback.dossierId, kind, subject, content: content.trim() });
       setContent('');
       onSent(
         fx('sent', { code: complaint.code, handleBy: formatDay(language, complaint.deadlines.handleBy ?? complaint.deadlines.rejectBy) }),
       );
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+
   return (
     <form onSubmit={submit} noValidate>
       <fieldset className="field">

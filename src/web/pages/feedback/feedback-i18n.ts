@@ -1,4 +1,4 @@
-import { fillPlaceholders, type Language } from '../../i18n.ts';
+import { pageMessages } from '../../i18n.ts';
 
 /** The feedback pages' own words (vote, complaint form, the officers' complaint list). */
 const vi = {
@@ -146,8 +146,5 @@ const en: Record<FeedbackKey, string> = {
   failed: 'Could not load the data.',
 };
 
-/** A feedback message in a language, with `{name}` filled in. */
-export function feedbackText(language: Language, key: FeedbackKey, values: Record<string, string | number> = {}): string {
-  const template = language === 'vi' ? vi[key] : en[key];
-  return fillPlaceholders(template, values);
-}
+/** A message of the feedback pages in a language, with `{name}` filled in. */
+export const feedbackText = pageMessages<FeedbackKey>({ vi, en });

@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { useLoad, useSession } from '../../app-state.tsx';
-import { describeError } from '../../errors.ts';
 import { formatDateTime, formatDay } from '../../i18n.ts';
 import { usePageTitle } from '../../layout.tsx';
 import { Link } from '../../router.tsx';
 import { complaintTable, type ComplaintAction } from '../../../feedback/domain/complaint.ts';
 import { actOnComplaint, fetchComplaints, type Complaint } from './feedback-api.ts';
 import type { FeedbackKey } from './feedback-i18n.ts';
-import { useFeedbackText } from './dossier-feedback.tsx';
+import { useFeedbackText, useSending } from './dossier-feedback.tsx';
 import '../leaders/leaders.css';
 import './feedback.css';
 
@@ -24,23 +23,15 @@ const agencyActions = (c: Complaint): ComplaintAction[] =>
   complaintTable.filter((r) => r.actor === 'agency' && r.from.includes(c.status)).map((r) => r.action);
 
 function ComplaintPanel({ complaint, onDone, onClose }: { complaint: Complaint; onDone(c: Complaint): void; onClose(): void }) {
-  const { fx, t, language } = useFeedbackText();
+  const { fx, language } = useFeedbackText();
   const id = useId();
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const act = async (action: ComplaintAction) => {
-    setBusy(true);
-    setError('');
-    try {
+  const { error, isBusy, send } = useSending();
+  const act = (action: ComplaintAction) =>
+    send(async () => {
       onDone(await actOnComplaint(complaint.id, action, text.trim() || undefined));
       setText('');
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const actions = agencyActions(complaint);
   return (
     <section className="confirm-panel" aria-labelledby={`${id}-title`} data-testid="complaint-panel">

@@ -1,4 +1,4 @@
-import { fillPlaceholders, type Language } from '../../i18n.ts';
+import { pageMessages, type Language } from '../../i18n.ts';
 
 /** The leaders' dashboard's own words (the page is a separate chunk, so are its messages). */
 const vi = {
@@ -245,11 +245,8 @@ const en: Record<LeadersKey, string> = {
   notMapped: 'not mapped',
 };
 
-/** A message of the dashboard in a language, with `{name}` filled in. */
-export function leadersText(language: Language, key: LeadersKey, values: Record<string, string | number> = {}): string {
-  const template = language === 'vi' ? vi[key] : en[key];
-  return fillPlaceholders(template, values);
-}
+/** A message of the dashboard pages in a language, with `{name}` filled in. */
+export const leadersText = pageMessages<LeadersKey>({ vi, en });
 
 /** A number as people read it in the language (1.234,5 in Vietnamese). */
 export function formatNumber(language: Language, value: number, digits = 0): string {
