@@ -55,6 +55,16 @@ describe('national view, reconciliation and definition pages in a desktop browse
     await page.getByTestId('national-map').locator('canvas').waitFor();
     await expect.poll(() => page.getByTestId('national-values').textContent()).toContain('Thành phố Hồ Chí Minh');
 
+    // Any KPI's numerator opens the dossiers behind it: the genuine-online ones of the whole city.
+    const overview = page.getByTestId('overview');
+    const genuine = overview.locator('tr', { hasText: 'Tỷ lệ trực tuyến thực chất' });
+    const numerator = (await genuine.locator('td').nth(1).textContent())?.replace(/\./g, '') ?? '';
+    expect(Number(numerator)).toBeGreaterThan(0);
+    await genuine.locator('td').nth(1).getByRole('button').click();
+    await page.getByTestId('drill-dossiers').waitFor();
+    await expect.poll(() => overview.locator('.pager').textContent()).toContain(`· ${numerator} hồ sơ`);
+    await expectAccessible(page, 'dashboard with a KPI’s dossiers');
+
     // The reconciliation: every published score beside its recomputation and the platform's own.
     await page.getByRole('link', { name: 'Đối chiếu với Cổng Dịch vụ công quốc gia' }).click();
     await expect

@@ -242,6 +242,9 @@ export const definitionsResponse = z.object({
       numerator: label,
       denominator: label,
       source: label,
+      drill: z
+        .object({ numerator: z.enum(drillKinds).nullable(), denominator: z.enum(drillKinds).nullable() })
+        .describe('Which drill-down lists the dossiers behind the numerator and the denominator (null: not dossiers)'),
     }),
   ),
   index: z.object({

@@ -164,6 +164,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardRoute
           unit: k.unit,
           isHigherBetter: k.isHigherBetter,
           ...kpiReferences[k.code],
+          drill: k.drill,
         })),
         index: {
           formulaSetId: set.id,
