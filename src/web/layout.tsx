@@ -53,6 +53,11 @@ function Header() {
                 <Link to="/can-bo/ho-so">{t('nav.officerInbox')}</Link>
               </li>
             )}
+            {principal?.kind === 'officer' && (
+              <li>
+                <Link to="/can-bo/phan-anh">{t('nav.complaints')}</Link>
+              </li>
+            )}
             {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
               <li>
                 <Link to="/lanh-dao">{t('nav.leaders')}</Link>

@@ -82,7 +82,9 @@ describe('citizen feedback and the officers’ complaint list in a browser', () 
     const desk = await officer.newPage();
     collectPageProblems(desk, problems);
     await signInOfficerInContext(officer, ctx.baseUrl, 'chuyenvien.tamlong');
-    await desk.goto(url('/can-bo/phan-anh'));
+    await desk.goto(url('/can-bo/ho-so'));
+    await desk.getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await desk.waitForURL(url('/can-bo/phan-anh'));
     const table = desk.getByTestId('complaints');
     await table.waitFor();
     const row = table.locator('tbody tr', { hasText: done.code });
