@@ -138,9 +138,7 @@ export async function recordAction(
 const nonZero = (counters: readonly string[]) => counters.map((c) => `${counterColumn(c as never)} <> 0`).join(' OR ');
 
 /** Every non-zero row of the three rollup tables, in a stable order, to compare two ways of computing them. */
-export async function snapshotRollups(
-  db: Db,
-): Promise<{
+export async function snapshotRollups(db: Db): Promise<{
   daily: unknown[];
   monthly: unknown[];
   procedures: unknown[];
