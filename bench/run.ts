@@ -8,7 +8,7 @@
  * in a child process (`src/main.ts`, BENCH=1), the load comes from this process: 50 fetch workers,
  * each sending its next request when the last one answered. Results go to bench/results/latest.json.
  * Environment: BENCH_SECONDS (default 15 per scenario), BENCH_CONNECTIONS (default 50),
- * NOTIFICATIONS_DISPATCH (default queue-only, see below). Besides req/s and latency it reports the CPU
+ * NOTIFICATIONS_DISPATCH (default queue-only, see below), BENCH_PROFILE (a directory for the app's CPU profile). Besides req/s and latency it reports the CPU
  * each request cost the app and PostgreSQL (from /proc): on a machine shared with other work the
  * throughput follows the load, the CPU per request much less.
  */
@@ -194,7 +194,9 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of the app there (open it in Chrome's DevTools).
+  const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,

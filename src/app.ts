@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendarFor: deadlineCalendarFor,
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,
+    documents,
   });
   await app.register(calendarRoutes, {
     prefix: '/api/v1',

@@ -4,12 +4,16 @@ import { openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts
 import { describeDemoAccounts } from './identity/demo.ts';
 import { indicatorJobs } from './indicators/jobs.ts';
 import { startJobRunner } from './platform/jobs/runner.ts';
+import { createDocumentServices } from './documents/services.ts';
+import { seedDemoStore } from './demo/store.ts';
 
 /** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   const prepared = await prepareDatabase(database, config);
+  // Demo: the first citizen already holds a signed birth extract (kept in the object store, so not in prepareDatabase).
+  const demoStore = config.demoMode ? await seedDemoStore(createDocumentServices(config, database.db, () => new Date())) : null;
   const app = await buildApp({ config, database });
   const jobs = await startJobRunner(database, config.databaseUrl, indicatorJobs(database), app.log);
 
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     prepared.unitsLoaded ? '  Đã nạp đơn vị hành chính / administrative units loaded' : '',
     prepared.proceduresLoaded ? '  Đã nạp danh mục thủ tục hành chính / procedure catalogue loaded' : '',
     prepared.demoSeeded ? '  Đã nạp dữ liệu mẫu / demo data loaded' : '',
+    demoStore?.isNew ? '  Đã cấp trích lục khai sinh mẫu vào kho dữ liệu / demo birth extract issued into the store' : '',
     `  API: ${config.publicUrl}/docs  ·  ${config.publicUrl}/openapi.json`,
     ...(config.demoMode ? describeDemoAccounts().map((l) => `  ${l}`) : []),
     '',

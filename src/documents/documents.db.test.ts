@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../test/support/pdf-text.ts';
+import { pdfsig, withByteChanged } from '../../test/support/pdfsig.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { auditLog } from '../platform/audit/schema.ts';
 import { errorCatalogue } from '../platform/errors.ts';
@@ -41,23 +41,6 @@ async function upload(bytes: Uint8Array, options: { remoteAddress?: string } = {
     remoteAddress: options.remoteAddress ?? `10.0.${Math.floor(uploads / 200)}.${uploads % 200}`,
     ...multipartPdf(bytes),
   });
-}
-
-function withByteChanged(bytes: Uint8Array, marker: string): Uint8Array {
-  const copy = Buffer.from(bytes);
-  const at = copy.indexOf(marker);
-  if (at < 0) throw new Error(`marker ${marker} not found`);
-  copy[at] = (copy[at] as number) ^ 0x01;
-  return new Uint8Array(copy);
-}
-
-function pdfsig(bytes: Uint8Array): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-pdfsig-'));
-  const file = path.join(dir, 'document.pdf');
-  writeFileSync(file, bytes);
-  const run = spawnSync('pdfsig', [file], { encoding: 'utf8' });
-  if (run.error) throw new Error('pdfsig (poppler-utils) is required: apt-get install -y poppler-utils');
-  return run.stdout;
 }
 
 describe(`issueSignedDocument (${testBackend()})`, () => {

@@ -8,7 +8,7 @@ import { revokeDocument, revokingRoles } from './revoke-document.ts';
 import { documentParams, documentVerificationResponse, revokeBody, uploadVerificationResponse } from './routes.schema.ts';
 import type { DocumentServices } from './services.ts';
 import { storeRoutes } from './store-routes.ts';
-import { describeDocument, verifyUploadedPdf } from './verification.ts';
+import { checkUploadedPdf, describeDocument } from './verification.ts';
 
 /** Largest PDF accepted for verification. */
 const maxUploadBytes = 10 * 1024 * 1024;
@@ -59,7 +59,7 @@ export async function documentsRoutes(app: FastifyInstance, opts: { services: Do
       },
     },
     async (request) => {
-      const result = await verifyUploadedPdf(services, await uploadedFile(request));
+      const result = await checkUploadedPdf(services, await uploadedFile(request), actorOf(request));
       request.log.info({ verification: { code: result.code, documentId: result.document?.documentId ?? null } }, 'document checked');
       return result;
     },

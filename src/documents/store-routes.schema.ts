@@ -19,9 +19,11 @@ export const storeDocumentSchema = z.object({
   origin: z.enum(storeOrigins),
   issuedDocumentId: z.uuid().nullable().describe('The signed result, verifiable at /verify/{id}'),
   agencyCode: z.string().nullable(),
+  agencyName: z.string().nullable(),
   sha256: z.string(),
   createdAt: z.string(),
   sharedWith: z.array(z.string()).describe('Agencies the owner currently lets see the document'),
+  isRevoked: z.boolean().describe('Revoked by the issuing agency: no longer reusable'),
 });
 
 export const storeListResponse = z.object({ documents: z.array(storeDocumentSchema) });

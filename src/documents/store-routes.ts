@@ -44,7 +44,7 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
       schema: { tags: ['documents'], summary: 'Download one of my store documents (others: 404)', params: storeDocumentParams },
     },
     async (request, reply) => {
-      const context = { requestId: request.id, log: request.log };
+      const context = { requestId: request.id, log: request.log, ip: request.ip };
       const file = await ownStoreDocumentContent(services, citizenOf(request), request.params.id, context);
       return sendFile(reply, { bytes: file.bytes, mediaType: 'application/pdf', fileName: `${request.params.id}.pdf` }, 'attachment');
     },
@@ -67,7 +67,7 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
         services,
         citizenOf(request),
         { id: request.params.id, agencyCode: request.body.agencyCode },
-        { requestId: request.id, log: request.log },
+        { requestId: request.id, log: request.log, ip: request.ip },
       ),
   );
 
@@ -88,7 +88,7 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
         services,
         citizenOf(request),
         { id: request.params.id, agencyCode: request.body.agencyCode },
-        { requestId: request.id, log: request.log },
+        { requestId: request.id, log: request.log, ip: request.ip },
       ),
   );
 
@@ -118,6 +118,7 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
         response: { 200: officerStoreResponse },
       },
     },
-    async (request) => officerDossierStore(services, officerOf(request), request.params.code, { requestId: request.id, log: request.log }),
+    async (request) =>
+      officerDossierStore(services, officerOf(request), request.params.code, { requestId: request.id, log: request.log, ip: request.ip }),
   );
 }

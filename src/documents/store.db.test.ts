@@ -135,7 +135,14 @@ describe(`the electronic store (${testBackend()})`, () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.subjectId, doc?.id ?? ''));
-    expect(audits.map((a) => a.action).sort()).toEqual(['store.consent.grant', 'store.consent.grant', 'store.consent.revoke']);
+    // Binh's attempts on An's document are audited as refused (store.access_denied), never as consents.
+    expect(
+      audits
+        .map((a) => a.action)
+        .filter((a) => a.startsWith('store.consent'))
+        .sort(),
+    ).toEqual(['store.consent.grant', 'store.consent.grant', 'store.consent.revoke']);
+    expect(audits.map((a) => a.action)).toContain('store.access_denied');
   });
 });
 

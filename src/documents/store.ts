@@ -5,11 +5,11 @@ import { procedures, procedureVersions } from '../procedures/schema.ts';
 import { agencyScope, officerHasScope } from '../identity/guards.ts';
 import type { CitizenPrincipal, OfficerPrincipal } from '../identity/principal.ts';
 import { recordAudit, recordPersonalDataAccess } from '../platform/audit/record.ts';
-import type { Queryable } from '../platform/db/client.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import { isDossierOpenForStore, isValidOn } from './domain/store-access.ts';
-import { storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
+import { issuedDocuments, storeConsents, storeDocuments, type StoreDocumentRow } from './schema.ts';
 import type { DocumentServices } from './services.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,16 +24,21 @@ export interface StoreDocumentView {
   origin: StoreDocumentRow['origin'];
   issuedDocumentId: string | null;
   agencyCode: string | null;
+  /** The agency's name, for people (null when there is no agency or it is unknown). */
+  agencyName: string | null;
   sha256: string;
   createdAt: string;
   /** Agencies the owner currently lets see this document. */
   sharedWith: string[];
+  /** The issuing agency revoked the signed document: it can no longer be reused. */
+  isRevoked: boolean;
 }
 
 /** Who asks and why, for logs and audit rows. */
 export interface StoreRequestContext {
   requestId: string;
   log: Pick<FastifyBaseLogger, 'warn'>;
+  ip?: string | null;
 }
 
 /** The result fields `storeIssuedResult` copies into the owner's store. */
@@ -51,22 +56,27 @@ export interface IssuedResult {
   sha256: string;
 }
 
-/** Puts a signed result into its subject's store; call it in the transaction that records the result. */
-export async function storeIssuedResult(q: Queryable, issued: IssuedResult): Promise<void> {
-  await q.insert(storeDocuments).values({
-    ownerIdNumber: issued.subjectIdNumber,
-    ownerTaxCode: issued.subjectTaxCode,
-    documentType: issued.documentType,
-    title: issued.title,
-    validFrom: issued.validFrom,
-    validTo: issued.validTo,
-    origin: 'issued',
-    issuedDocumentId: issued.id,
-    sourceDossierId: issued.dossierId,
-    agencyCode: issued.agencyCode,
-    objectKey: issued.objectKey,
-    sha256: issued.sha256,
-  });
+/** Puts a signed result into its subject's store; call it in the transaction that records the result. Answers the store id. */
+export async function storeIssuedResult(q: Queryable, issued: IssuedResult): Promise<string> {
+  const [row] = await q
+    .insert(storeDocuments)
+    .values({
+      ownerIdNumber: issued.subjectIdNumber,
+      ownerTaxCode: issued.subjectTaxCode,
+      documentType: issued.documentType,
+      title: issued.title,
+      validFrom: issued.validFrom,
+      validTo: issued.validTo,
+      origin: 'issued',
+      issuedDocumentId: issued.id,
+      sourceDossierId: issued.dossierId,
+      agencyCode: issued.agencyCode,
+      objectKey: issued.objectKey,
+      sha256: issued.sha256,
+    })
+    .returning({ id: storeDocuments.id });
+  if (!row) throw new Error('store document not inserted');
+  return row.id;
 }
 
 async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDocumentView[]> {
@@ -76,6 +86,10 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       .select({ agencyCode: storeConsents.agencyCode })
       .from(storeConsents)
       .where(and(eq(storeConsents.storeDocumentId, row.id), isNull(storeConsents.revokedAt)));
+    const [agency] = row.agencyCode ? await q.select({ name: agencies.name }).from(agencies).where(eq(agencies.code, row.agencyCode)) : [];
+    const [issued] = row.issuedDocumentId
+      ? await q.select({ revokedAt: issuedDocuments.revokedAt }).from(issuedDocuments).where(eq(issuedDocuments.id, row.issuedDocumentId))
+      : [];
     views.push({
       id: row.id,
       documentType: row.documentType,
@@ -85,9 +99,11 @@ async function present(q: Queryable, rows: StoreDocumentRow[]): Promise<StoreDoc
       origin: row.origin,
       issuedDocumentId: row.issuedDocumentId,
       agencyCode: row.agencyCode,
+      agencyName: agency?.name ?? null,
       sha256: row.sha256,
       createdAt: row.createdAt.toISOString(),
       sharedWith: consents.map((c) => c.agencyCode).sort(),
+      isRevoked: Boolean(issued?.revokedAt),
     });
   }
   return views;
@@ -107,16 +123,19 @@ export async function listOwnStoreDocuments(services: DocumentServices, citizen:
  * The citizen's own store document, or STORE_DOCUMENT_NOT_FOUND — the same answer for another person's
  * document as for an unknown id, so ids cannot be probed; a look at another person's document is logged.
  */
-async function ownStoreDocument(
-  q: Queryable,
-  citizen: CitizenPrincipal,
-  id: string,
-  context: StoreRequestContext,
-): Promise<StoreDocumentRow> {
+async function ownStoreDocument(q: Db, citizen: CitizenPrincipal, id: string, context: StoreRequestContext): Promise<StoreDocumentRow> {
   if (!uuidPattern.test(id)) throw new AppError('STORE_DOCUMENT_NOT_FOUND');
   const [row] = await q.select().from(storeDocuments).where(eq(storeDocuments.id, id));
   if (row && row.ownerIdNumber === citizen.idNumber) return row;
-  if (row) context.log.warn({ storeDocumentId: id, citizenId: citizen.id }, 'a citizen asked for a store document of another person');
+  if (row) {
+    context.log.warn({ storeDocumentId: id, citizenId: citizen.id }, 'a citizen asked for a store document of another person');
+    // Kept in the audit log too (Law 91/2025/QH15: attempts on a person's data are traced); `q` is never a transaction here.
+    await recordAudit(
+      q,
+      { kind: 'citizen', id: citizen.id, requestId: context.requestId, ip: context.ip ?? null },
+      { action: 'store.access_denied', subjectType: 'store_document', subjectId: id, details: { reason: 'not_owner' } },
+    );
+  }
   throw new AppError('STORE_DOCUMENT_NOT_FOUND');
 }
 
@@ -136,7 +155,7 @@ export async function ownStoreDocumentContent(
 /**
  * The store of a dossier's applicant, for an officer handling that dossier: the officer needs a role over
  * the dossier's receiving or handling agency and the dossier must still be open. Anything else — an
- * unknown code, another agency's dossier, a closed one — is STORE_ACCESS_WITHOUT_DOSSIER (logged).
+ * unknown code, another agency's dossier, a closed one — is STORE_ACCESS_WITHOUT_DOSSIER (logged and audited).
  * Every granted read is written to the personal data access log with the dossier code as its purpose.
  */
 export async function officerDossierStore(
@@ -145,14 +164,20 @@ export async function officerDossierStore(
   dossierCode: string,
   context: StoreRequestContext,
 ): Promise<{ dossierCode: string; documents: StoreDocumentView[] }> {
+  const code = dossierCode.trim().toUpperCase();
+  const [dossier] = await services.db.select().from(dossiers).where(eq(dossiers.code, code));
+  const scoped = dossier ? await handlesDossier(services.db, officer, dossier) : false;
+  if (!dossier || !scoped || !isDossierOpenForStore(dossier.status as DossierStatus)) {
+    context.log.warn({ dossierCode: code, officerId: officer.id }, 'an officer asked for a store without a dossier in hand');
+    const reason = !dossier ? 'unknown_dossier' : !scoped ? 'out_of_scope' : 'dossier_closed';
+    await recordAudit(
+      services.db,
+      { kind: 'officer', id: officer.id, requestId: context.requestId, ip: context.ip ?? null },
+      { action: 'store.access_denied', subjectType: 'dossier', subjectId: dossier?.id ?? null, details: { dossierCode: code, reason } },
+    );
+    throw new AppError('STORE_ACCESS_WITHOUT_DOSSIER');
+  }
   return services.db.transaction(async (tx) => {
-    const code = dossierCode.trim().toUpperCase();
-    const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code));
-    const scoped = dossier ? await handlesDossier(tx, officer, dossier) : false;
-    if (!dossier || !scoped || !isDossierOpenForStore(dossier.status as DossierStatus)) {
-      context.log.warn({ dossierCode: code, officerId: officer.id }, 'an officer asked for a store without a dossier in hand');
-      throw new AppError('STORE_ACCESS_WITHOUT_DOSSIER');
-    }
     const rows = await storeDocumentsOf(tx, dossier.applicantIdNumber);
     await recordPersonalDataAccess(tx, {
       actorKind: 'officer',
@@ -185,8 +210,9 @@ export async function grantStoreConsent(
   input: { id: string; agencyCode: string },
   context: StoreRequestContext,
 ): Promise<StoreDocumentView> {
+  // Ownership first, outside the transaction: a refusal's audit row must not roll back with it.
+  const row = await ownStoreDocument(services.db, citizen, input.id, context);
   return services.db.transaction(async (tx) => {
-    const row = await ownStoreDocument(tx, citizen, input.id, context);
     const [agency] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, input.agencyCode));
     if (!agency) throw new AppError('AGENCY_NOT_FOUND', { code: input.agencyCode });
     await tx
@@ -215,8 +241,8 @@ export async function revokeStoreConsent(
   input: { id: string; agencyCode: string },
   context: StoreRequestContext,
 ): Promise<StoreDocumentView> {
+  const row = await ownStoreDocument(services.db, citizen, input.id, context);
   return services.db.transaction(async (tx) => {
-    const row = await ownStoreDocument(tx, citizen, input.id, context);
     await tx
       .update(storeConsents)
       .set({ revokedAt: services.now() })
@@ -240,7 +266,7 @@ export async function revokeStoreConsent(
 
 /**
  * The person's store documents that can stand for some of the given components: of a component's type
- * (document type code = component code) and valid on `today` (YYYY-MM-DD). Newest first.
+ * (document type code = component code), valid on `today` (YYYY-MM-DD) and not revoked. Newest first.
  */
 export async function reusableStoreDocuments(
   q: Queryable,
@@ -250,11 +276,13 @@ export async function reusableStoreDocuments(
 ): Promise<StoreDocumentRow[]> {
   if (componentCodes.length === 0) return [];
   const rows = await q
-    .select()
+    .select({ store: storeDocuments, revokedAt: issuedDocuments.revokedAt })
     .from(storeDocuments)
+    .leftJoin(issuedDocuments, eq(issuedDocuments.id, storeDocuments.issuedDocumentId))
     .where(and(eq(storeDocuments.ownerIdNumber, idNumber), inArray(storeDocuments.documentType, [...componentCodes])))
     .orderBy(desc(storeDocuments.createdAt));
-  return rows.filter((row) => isValidOn(row, today));
+  // A signed document its agency revoked no longer stands for anything.
+  return rows.filter((row) => row.revokedAt === null && isValidOn(row.store, today)).map((row) => row.store);
 }
 
 /**

@@ -1,18 +1,8 @@
+import { demoBirthExtract } from '../demo/store.ts';
 import type { IssueRequest } from './domain/issue-request.ts';
 
 /** A birth certificate extract (trích lục khai sinh) for the first demo citizen, issued by Phường Tam Long. */
-export const birthExtract: IssueRequest = {
-  agencyCode: '26572-UBND',
-  documentType: 'birth-certificate-extract',
-  title: 'Trích lục khai sinh',
-  subjectIdNumber: '079090001234',
-  validFrom: '2026-01-01',
-  facts: [
-    { label: 'Số', value: '125/TLKS-BS' },
-    { label: 'Quyển số', value: '01/2026' },
-  ],
-  body: ['Họ, chữ đệm, tên: NGUYỄN VĂN AN', 'Ngày, tháng, năm sinh: 12/05/1990', 'Nơi đăng ký khai sinh: Ủy ban nhân dân phường Tam Long'],
-};
+export const birthExtract: IssueRequest = { ...demoBirthExtract, documentType: 'birth-certificate-extract' };
 
 /** A multipart/form-data request carrying one PDF in the field "file", as a browser form sends it. */
 export function multipartPdf(bytes: Uint8Array, fileName = 'ket-qua.pdf'): { headers: Record<string, string>; payload: Buffer } {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, type SQL } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import { AppError } from '../platform/errors.ts';
 import { agencies } from '../units/schema.ts';
 import { vietnamToday } from '../units/routes.ts';
@@ -153,4 +154,20 @@ export async function verifyUploadedPdf(services: DocumentServices, pdf: Uint8Ar
         : null,
   });
   return { status: uploadOutcomes[code], code, document, signature };
+}
+
+/**
+ * Checks an uploaded PDF for anybody (`verifyUploadedPdf`) and keeps an audit row when the file is a
+ * forgery or an altered copy (tampered, untrusted), so attempts to pass off false documents are traced.
+ */
+export async function checkUploadedPdf(services: DocumentServices, pdf: Uint8Array, actor: Actor): Promise<UploadVerification> {
+  const result = await verifyUploadedPdf(services, pdf);
+  if (result.status === 'tampered' || result.status === 'untrusted')
+    await recordAudit(services.db, actor, {
+      action: 'document.verify_rejected',
+      subjectType: 'issued_document',
+      subjectId: result.document?.documentId ?? null,
+      details: { code: result.code, status: result.status, sha256: createHash('sha256').update(pdf).digest('hex') },
+    });
+  return result;
 }

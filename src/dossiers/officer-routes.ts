@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { officerOf, requireOfficer } from '../identity/guards.ts';
 import { actorOf } from '../identity/http.ts';
+import type { DocumentServices } from '../documents/services.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AgencyDirectory } from '../units/agency-directory.ts';
 import { CurrentCommunes } from '../units/current-communes.ts';
@@ -26,12 +27,14 @@ export interface OfficerDossierRoutesOptions {
   calendarFor: CalendarProvider;
   provinceCode: string;
   publicUrl: string;
+  /** Signs the electronic result at `record_result`. */
+  documents: DocumentServices;
 }
 
 /** The one-stop back office under /api/v1/officer: inbox, dossier view, actions and slips. */
 export async function officerDossierRoutes(app: FastifyInstance, opts: OfficerDossierRoutesOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: opts.database.db, now: opts.now, calendarFor: opts.calendarFor };
+  const deps = { db: opts.database.db, now: opts.now, calendarFor: opts.calendarFor, documents: opts.documents };
   const worker = requireOfficer(...dossierWorkerRoles);
   const communes = new CurrentCommunes(opts.database.db);
   const agencies = new AgencyDirectory(opts.database.db, opts.provinceCode);

@@ -11,6 +11,8 @@ import { decide, type ActionRequest, type DossierState, type SlipForm, type Work
 import { loadDossier, loadDossierForOfficer, stateOf, workflowActorOf, type LoadedDossier } from './dossier-access.ts';
 import type { DossierActionBody } from './officer-routes.schema.ts';
 import { dossierEvents, dossiers, type DossierStatus } from './schema.ts';
+import type { DocumentServices } from '../documents/services.ts';
+import { recordDossierResult, signDossierResult } from './issue-result.ts';
 
 /** Gives the working calendar of a province (the calendar module's, loaded from its tables). */
 export type CalendarProvider = (q: Queryable, provinceCode: string) => Promise<DeadlineCalendar>;
@@ -20,6 +22,8 @@ export interface WorkflowDeps {
   db: Db;
   now: () => Date;
   calendarFor: CalendarProvider;
+  /** Signing keys and object store: `record_result` issues the signed electronic result with them. */
+  documents?: DocumentServices;
 }
 
 /** The request an action comes from: for the audit row and to record how the actor signed in. */
@@ -117,6 +121,8 @@ async function applyAction(
     await assertForwardTarget(deps.db, request.toAgencyCode, row.provinceCode);
 
   const { next, event } = decision;
+  // Kết quả điện tử: signed before the transaction; if signing fails, nothing at all is written.
+  const signedResult = event.action === 'record_result' ? await signDossierResult(deps.documents, deps.db, dossier, now) : null;
   return deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(dossiers)
@@ -126,7 +132,8 @@ async function applyAction(
     // Another action committed between our read and this write: nothing of ours is kept.
     if (!updated) throw new AppError('DOSSIER_CHANGED', { code: row.code });
     const sessionMethod = await sessionMethodOf(tx, from.sessionTokenHash);
-    const details = { ...event.details, ...(decision.slip ? { slip: decision.slip } : {}) };
+    const result = signedResult ? await recordDossierResult(tx, signedResult, from.actor) : null;
+    const details = { ...event.details, ...(decision.slip ? { slip: decision.slip } : {}), ...(result ?? {}) };
     const [inserted] = await tx
       .insert(dossierEvents)
       .values({

@@ -31,6 +31,17 @@ export interface DossierView extends DossierSummaryView {
     sha256: string | null;
   }[];
   events: { at: string; action: string; status: DossierStatus; statusName: Bilingual; description: Bilingual }[];
+  /** Kết quả điện tử: signed results, downloaded from the applicant's store and verifiable at /verify/{documentId}. */
+  results: {
+    documentId: string;
+    storeDocumentId: string;
+    title: string;
+    documentType: string;
+    signedAt: string;
+    isRevoked: boolean;
+    downloadUrl: string;
+    verifyPath: string;
+  }[];
 }
 
 /** The list entry of a dossier. */
@@ -63,6 +74,16 @@ export function presentDossier(record: DossierRecord): DossierView {
       status: e.toStatus,
       statusName: dossierStatusNames[e.toStatus],
       description: describeEvent(e.action, e.toStatus, e.reason),
+    })),
+    results: (record.results ?? []).map((r) => ({
+      documentId: r.documentId,
+      storeDocumentId: r.storeDocumentId,
+      title: r.title,
+      documentType: r.documentType,
+      signedAt: r.signedAt.toISOString(),
+      isRevoked: r.revokedAt !== null,
+      downloadUrl: `/api/v1/me/documents/${r.storeDocumentId}/content`,
+      verifyPath: `/verify/${r.documentId}`,
     })),
   };
 }

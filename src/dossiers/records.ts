@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { issuedDocuments, storeDocuments } from '../documents/schema.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
@@ -26,6 +27,18 @@ export interface DossierRecord {
     sha256: string | null;
   }[];
   events: { at: Date; action: string; toStatus: DossierStatus; reason: string | null }[];
+  /** Signed electronic results the dossier issued (absent on a just-submitted dossier: none yet). */
+  results?: DossierResult[];
+}
+
+/** A signed result of a dossier, as its applicant downloads it (from their store) and anyone verifies it. */
+export interface DossierResult {
+  documentId: string;
+  storeDocumentId: string;
+  title: string;
+  documentType: string;
+  signedAt: Date;
+  revokedAt: Date | null;
 }
 
 export interface AgencyName {
@@ -77,7 +90,7 @@ export function agencyName(code: string, reference: ReferenceData): AgencyName {
 
 /** Loads the full record of a dossier row. */
 export async function loadDossierRecord(q: Queryable, row: DossierRow, reference: ReferenceData): Promise<DossierRecord> {
-  const [[procedure], components, events] = await Promise.all([
+  const [[procedure], components, events, results] = await Promise.all([
     q
       .select({ code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn })
       .from(procedureVersions)
@@ -102,6 +115,19 @@ export async function loadDossierRecord(q: Queryable, row: DossierRow, reference
       .from(dossierEvents)
       .where(eq(dossierEvents.dossierId, row.id))
       .orderBy(asc(dossierEvents.at), asc(dossierEvents.id)),
+    q
+      .select({
+        documentId: issuedDocuments.id,
+        storeDocumentId: storeDocuments.id,
+        title: issuedDocuments.title,
+        documentType: issuedDocuments.documentType,
+        signedAt: issuedDocuments.signedAt,
+        revokedAt: issuedDocuments.revokedAt,
+      })
+      .from(storeDocuments)
+      .innerJoin(issuedDocuments, eq(issuedDocuments.id, storeDocuments.issuedDocumentId))
+      .where(and(eq(storeDocuments.sourceDossierId, row.id), eq(storeDocuments.origin, 'issued')))
+      .orderBy(asc(issuedDocuments.signedAt)),
   ]);
   if (!procedure) throw new Error(`dossier ${row.code} references a missing procedure version`);
   return {
@@ -111,6 +137,7 @@ export async function loadDossierRecord(q: Queryable, row: DossierRow, reference
     handlingAgency: agencyName(row.handlingAgencyCode, reference),
     components,
     events,
+    results,
   };
 }
 

@@ -72,4 +72,18 @@ export const dossierSchema = dossierSummarySchema.extend({
   events: z.array(
     z.object({ at: z.string(), action: z.string(), status: z.number().int(), statusName: bilingual, description: bilingual }),
   ),
+  results: z
+    .array(
+      z.object({
+        documentId: z.uuid(),
+        storeDocumentId: z.uuid(),
+        title: z.string(),
+        documentType: z.string(),
+        signedAt: z.string(),
+        isRevoked: z.boolean(),
+        downloadUrl: z.string().describe('The signed PDF from the applicant’s store'),
+        verifyPath: z.string().describe('Public verification page, as in the QR code'),
+      }),
+    )
+    .describe('Kết quả điện tử: the signed results the dossier issued'),
 });

@@ -244,7 +244,15 @@ export const procedureCatalogue: CatalogueEntry[] = [
     name: 'Cấp bản sao Trích lục hộ tịch',
     nameEn: 'Copy of a civil-status extract',
     fees: [{ name: 'Phí cấp bản sao trích lục hộ tịch', amountVnd: 8000, rule: '8.000 đồng/bản sao' }],
-    components: [c('TO_KHAI_CAP_BAN_SAO_TRICH_LUC', 'Tờ khai cấp bản sao trích lục hộ tịch theo mẫu', 'original'), idPaper, authorisation],
+    components: [
+      c('TO_KHAI_CAP_BAN_SAO_TRICH_LUC', 'Tờ khai cấp bản sao trích lục hộ tịch theo mẫu', 'original'),
+      // Not in the national component list: the province names it so the civil-status book can be found,
+      // and a birth certificate the applicant holds in the store is taken from there (Circular 01/2023/TT-VPCP
+      // lets the province name components to digitise). To confirm against the province's published list.
+      c('BAN_SAO_GIAY_KHAI_SINH', 'Bản sao Giấy khai sinh hoặc Trích lục khai sinh (để tra cứu sổ hộ tịch gốc)', 'copy'),
+      idPaper,
+      authorisation,
+    ],
     resultName: 'Bản sao trích lục hộ tịch',
     onlineLevel: 'full',
     keywords: ['trích lục khai sinh', 'bản sao giấy khai sinh', 'trích lục kết hôn'],

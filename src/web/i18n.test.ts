@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceDictionaries } from './i18n-services.ts';
+import { storeDictionaries } from './i18n-store.ts';
 import { dictionaries, formatDate, formatDateTime, formatFileSize, formatMoney, languages, translate, type Language } from './i18n.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -7,6 +8,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe.each([
   ['core', dictionaries as Record<Language, Record<string, string>>],
   ['citizen services', serviceDictionaries as Record<Language, Record<string, string>>],
+  ['once-only', storeDictionaries as Record<Language, Record<string, string>>],
 ])('web dictionaries: %s', (_, set) => {
   const reference = Object.keys(set.vi).sort();
 
@@ -25,6 +27,8 @@ describe('web dictionaries', () => {
   it('keeps every key in one place only', () => {
     const core = new Set(Object.keys(dictionaries.vi));
     expect(Object.keys(serviceDictionaries.vi).filter((key) => core.has(key))).toEqual([]);
+    const services = new Set(Object.keys(serviceDictionaries.vi));
+    expect(Object.keys(storeDictionaries.vi).filter((key) => core.has(key) || services.has(key))).toEqual([]);
   });
 
   it('finds the words of a page once its module has loaded', () => {

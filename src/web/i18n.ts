@@ -3,6 +3,7 @@
  * type every other language must fill. `{name}` marks a value filled in by `translate`.
  */
 import type { ServiceMessageKey } from './i18n-services.ts';
+import type { StoreMessageKey } from './i18n-store.ts';
 
 export type Language = 'vi' | 'en';
 
@@ -164,6 +165,7 @@ const vi = {
   'app.retry': 'Thử lại',
   'nav.procedures': 'Thủ tục',
   'nav.myDossiers': 'Hồ sơ của tôi',
+  'nav.myDocuments': 'Giấy tờ của tôi',
   'nav.lookup': 'Tra cứu hồ sơ',
   'home.lookupTeaser.title': 'Tra cứu hồ sơ',
   'home.lookupTeaser.body': 'Biết mã hồ sơ và số định danh cá nhân của người nộp? Xem ngay hồ sơ đang ở bước nào và ngày hẹn trả kết quả.',
@@ -176,7 +178,7 @@ const vi = {
 /** Keys of the words every page may need (the home page bundle). */
 export type CoreMessageKey = keyof typeof vi;
 /** Any key: the core ones and those of the citizen-service pages (i18n-services.ts, loaded with them). */
-export type MessageKey = CoreMessageKey | ServiceMessageKey;
+export type MessageKey = CoreMessageKey | ServiceMessageKey | StoreMessageKey;
 export type Dictionary = Record<CoreMessageKey, string>;
 
 const en: Dictionary = {
@@ -337,6 +339,7 @@ const en: Dictionary = {
   'app.retry': 'Try again',
   'nav.procedures': 'Procedures',
   'nav.myDossiers': 'My applications',
+  'nav.myDocuments': 'My documents',
   'nav.lookup': 'Track an application',
   'home.lookupTeaser.title': 'Track an application',
   'home.lookupTeaser.body':

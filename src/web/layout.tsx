@@ -42,6 +42,11 @@ function Header() {
             <li>
               <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
             </li>
+            {principal?.kind === 'citizen' && (
+              <li>
+                <Link to="/giay-to-cua-toi">{t('nav.myDocuments')}</Link>
+              </li>
+            )}
             <li>
               <Link to="/tra-cuu">{t('nav.lookup')}</Link>
             </li>

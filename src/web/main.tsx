@@ -22,6 +22,7 @@ const SubmissionPage = lazy(() => import('./submission/submission-page.tsx'));
 const DossierPage = lazy(() => import('./pages/dossier.tsx'));
 const MyDossiersPage = lazy(() => import('./pages/my-dossiers.tsx'));
 const LookupPage = lazy(() => import('./pages/lookup.tsx'));
+const MyDocumentsPage = lazy(() => import('./pages/my-documents.tsx'));
 // The leaders' dashboard (ECharts and the commune map) is its own chunk too.
 const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
 const DefinitionsPage = lazy(() => import('./pages/leaders/definitions-page.tsx'));
@@ -38,6 +39,8 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/thu-tuc/:code/nop-ho-so', SubmissionPage],
   ['/ho-so-cua-toi', MyDossiersPage],
   ['/ho-so/:code', DossierPage],
+  // Kho dữ liệu điện tử: the citizen's documents, for reuse and sharing.
+  ['/giay-to-cua-toi', MyDocumentsPage],
   ['/tra-cuu', LookupPage],
   // /verify/{documentId} is the address printed in every signed document's QR code.
   ['/verify', VerifyPage],

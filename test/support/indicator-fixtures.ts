@@ -85,36 +85,27 @@ export async function insertDossier(
       details: { returnMethod: 'counter' },
     });
   if (events.length) await db.insert(dossierEvents).values(events);
-  if (input.components?.length) {
-    // A file component has its file (check dossier_components_file_claimed): a metadata-only attachment.
-    const files = await Promise.all(
-      input.components.map(async (source) => {
-        if (source === 'store') return null;
-        const [file] = await db
-          .insert(attachments)
-          .values({
-            ownerKind: source === 'upload' ? 'citizen' : 'officer',
-            ownerId: row.id,
-            objectKey: `fixture/${row.id}`,
-            sha256: '0'.repeat(64),
-            mediaType: 'application/pdf',
-            sizeBytes: 0,
-            fileName: 'fixture.pdf',
-            dossierId: row.id,
-          })
-          .returning({ id: attachments.id });
-        return file?.id ?? null;
-      }),
-    );
-    await db.insert(dossierComponents).values(
-      input.components.map((source, i) => ({
-        dossierId: row.id,
-        componentCode: `C${i}`,
-        name: `Thành phần ${i}`,
-        source,
-        attachmentId: files[i] ?? null,
-      })),
-    );
+  for (const [i, source] of (input.components ?? []).entries()) {
+    // A component made of a file has its file (check dossier_components_file_claimed); the file itself is not stored.
+    const [file] =
+      source === 'store'
+        ? []
+        : await db
+            .insert(attachments)
+            .values({
+              ownerKind: source === 'upload' ? 'citizen' : 'officer',
+              ownerId: row.id,
+              objectKey: `fixture/${row.id}/${i}`,
+              sha256: '0'.repeat(64),
+              mediaType: 'application/pdf',
+              sizeBytes: 0,
+              fileName: `C${i}.pdf`,
+              dossierId: row.id,
+            })
+            .returning({ id: attachments.id });
+    await db
+      .insert(dossierComponents)
+      .values({ dossierId: row.id, componentCode: `C${i}`, name: `Thành phần ${i}`, source, attachmentId: file?.id ?? null });
   }
   return { id: row.id, code: row.code };
 }

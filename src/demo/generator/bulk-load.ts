@@ -74,22 +74,22 @@ export class DossierBatch {
     ['reason', 'text'],
     ['details', 'jsonb'],
   ]);
-  /** Files of uploaded and scanned components: metadata only, no object (generated data has no files). */
-  readonly attachments = columns([
-    ['id', 'uuid'],
-    ['owner_kind', 'text'],
-    ['owner_id', 'uuid'],
-    ['dossier_id', 'uuid'],
-    ['file_name', 'text'],
-    ['created_at', 'timestamptz'],
-  ]);
   readonly components = columns([
     ['id', 'uuid'],
     ['dossier_id', 'uuid'],
-    ['attachment_id', 'uuid'],
     ['component_code', 'text'],
     ['name', 'text'],
     ['source', 'text'],
+    ['attachment_id', 'uuid'],
+    ['created_at', 'timestamptz'],
+  ]);
+  // A component made of a file has its attachment row (the check dossier_components_file_claimed);
+  // generated files are described, not stored: their object keys lead to no object.
+  readonly attachments = columns([
+    ['id', 'uuid'],
+    ['owner_kind', 'text'],
+    ['dossier_id', 'uuid'],
+    ['file_name', 'text'],
     ['created_at', 'timestamptz'],
   ]);
   readonly votes = columns([
@@ -189,18 +189,16 @@ export class DossierBatch {
       ]);
     }
     for (const c of d.components) {
-      // A file component has its file (check dossier_components_file_claimed); the owner stands in as the dossier.
       const attachmentId = c.source === 'store' ? null : componentIds();
       if (attachmentId !== null)
         DossierBatch.push(this.attachments, [
           attachmentId,
           c.source === 'upload' ? 'citizen' : 'officer',
           d.id,
-          d.id,
           `${c.code}.pdf`,
           iso(d.submittedAt),
         ]);
-      DossierBatch.push(this.components, [componentIds(), d.id, attachmentId, c.code, c.name, c.source, iso(d.submittedAt)]);
+      DossierBatch.push(this.components, [componentIds(), d.id, c.code, c.name, c.source, attachmentId, iso(d.submittedAt)]);
     }
     if (d.vote) DossierBatch.push(this.votes, [d.id, d.vote.isLike, JSON.stringify(d.vote.reasons), iso(d.vote.at)]);
     const k = d.complaint;
@@ -263,6 +261,7 @@ export class DossierBatch {
       await run('dossiers', this.dossiers, { applicant_kind: `'citizen'`, form_data: `'{}'::jsonb` });
       await run('dossier_events', this.events);
       await run('attachments', this.attachments, {
+        owner_id: `'00000000-0000-0000-0000-000000000000'`,
         object_key: `'generated/' || id`,
         sha256: `repeat('0', 64)`,
         media_type: `'application/pdf'`,

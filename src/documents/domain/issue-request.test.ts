@@ -23,6 +23,7 @@ describe('checkIssueRequest', () => {
     ['validity of one day', { validTo: '2026-11-21' }, []],
     ['an impossible date', { validFrom: '2026-02-30' }, ['validity']],
     ['a document type with spaces', { documentType: 'Trích lục' }, ['documentType']],
+    ['a procedure component code as the type', { documentType: 'BAN_SAO_GIAY_KHAI_SINH' }, []],
     ['an empty title', { title: '  ' }, ['title']],
     ['a fact without a value', { facts: [{ label: 'Số', value: ' ' }] }, ['facts']],
     ['too many facts', { facts: Array.from({ length: 13 }, (_, i) => ({ label: `L${i}`, value: 'v' })) }, ['facts']],

@@ -5,7 +5,10 @@ import type { PublicFact } from '../schema.ts';
 /** What an agency asks to issue as a signed document (kết quả giải quyết thủ tục, trích lục, giấy chứng nhận…). */
 export interface IssueRequest {
   agencyCode: string;
-  /** Loại giấy tờ — a document type code, e.g. `birth-certificate-extract`. */
+  /**
+   * Loại giấy tờ — a document type code. Results meant for reuse use the procedure component codes
+   * (`BAN_SAO_GIAY_KHAI_SINH`), so the store can offer them where a procedure asks for that component.
+   */
   documentType: string;
   title: string;
   /** CCCD of the person the document is about; give this or `subjectTaxCode`. */
@@ -42,7 +45,7 @@ export function checkIssueRequest(request: IssueRequest): IssueProblem[] {
     hasPerson !== hasOrganisation &&
     (hasPerson ? isValidCccd(request.subjectIdNumber ?? '') : isValidTaxCode(request.subjectTaxCode ?? ''));
   if (!isSubjectValid) problems.push('subject');
-  if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(request.documentType)) problems.push('documentType');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(request.documentType)) problems.push('documentType');
   if (!request.title.trim() || request.title.length > limits.title) problems.push('title');
   const validTo = request.validTo ?? null;
   if (!isIsoDate(request.validFrom) || (validTo !== null && (!isIsoDate(validTo) || validTo < request.validFrom)))

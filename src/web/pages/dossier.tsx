@@ -1,5 +1,6 @@
 // The words of this page load with it.
 import '../i18n-services.ts';
+import '../i18n-store.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, citizenSignInUrlTo, fetchDossier, receiptUrl, withdrawDossier, type Dossier } from '../api.ts';
 import { useI18n, useLoad, useSession } from '../app-state.tsx';
@@ -10,6 +11,7 @@ import { usePageTitle } from '../layout.tsx';
 import { procedureName } from '../procedure-text.tsx';
 import { Link, useLocation, type RouteParams } from '../router.tsx';
 import { StatusBadge, Timeline } from '../dossier-status.tsx';
+import { DossierPayment } from './dossier-payment.tsx';
 import { DossierFeedbackSections } from './feedback/dossier-feedback.tsx';
 
 /** Rút hồ sơ: a confirmation with a reason before the dossier is withdrawn (status 7). */
@@ -87,6 +89,38 @@ function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (do
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** Kết quả điện tử: the signed results, to download and to check publicly. */
+function Results({ dossier }: { dossier: Dossier }) {
+  const { t, language } = useI18n();
+  if (dossier.results.length === 0) return null;
+  return (
+    <section aria-labelledby="results-title" className="section">
+      <h2 id="results-title">{t('results.title')}</h2>
+      <p className="muted">{t('results.intro')}</p>
+      <ul className="plain-list">
+        {dossier.results.map((result) => (
+          <li key={result.documentId}>
+            <strong>{result.title}</strong>
+            <span className="muted"> — {t('results.signedAt', { time: formatDateTime(language, result.signedAt) })}</span>
+            {result.isRevoked && <p className="alert alert-error">{t('results.revoked')}</p>}
+            <p className="actions">
+              <a
+                className="button button-primary"
+                href={result.downloadUrl}
+                download={`ket-qua-${dossier.code}.pdf`}
+                aria-label={t('documents.downloadNamed', { title: result.title })}
+              >
+                {t('documents.download')}
+              </a>
+              <Link to={result.verifyPath}>{t('documents.verify')}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -169,7 +203,7 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
             {dossier.components.map((component, index) => (
               <li key={`${component.componentCode}-${index}`}>
                 <strong>{component.name}</strong>
-                {(component.source === 'eform' || component.source === 'population_db') && (
+                {(component.source === 'eform' || component.source === 'population_db' || component.source === 'store') && (
                   <span className="muted"> — {t(`dossier.source.${component.source}`)}</span>
                 )}
                 {component.fileName && (
@@ -184,6 +218,10 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
           </ul>
         )}
       </section>
+
+      <Results dossier={dossier} />
+
+      {dossier.feeTotalVnd > 0 && <DossierPayment dossier={dossier} />}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('dossier.timeline')}</h2>

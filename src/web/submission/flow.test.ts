@@ -14,6 +14,7 @@ import {
   newIdempotencyKey,
   pathToString,
   setAt,
+  storeChoices,
   uploadSlots,
   visiblePages,
   withEmptyGroups,
@@ -199,6 +200,36 @@ describe('uploads', () => {
       ['GIAY_TO_TUY_THAN', false, 'population_db'],
       ['VAN_BAN_UY_QUYEN', false, null],
     ]);
+  });
+
+  it('takes a component from the store when a valid document is offered, and no longer requires its upload', () => {
+    const birthCopy = { id: 'doc-1', title: 'Trích lục khai sinh', agencyName: 'Ủy ban nhân dân Phường Tam Long' };
+    const offered = uploadSlots(components, null, {}, { isIdentityVerified: true }, new Map([['GIAY_CHUNG_SINH', birthCopy]]));
+    expect(offered.find((s) => s.code === 'GIAY_CHUNG_SINH')).toMatchObject({
+      isRequired: false,
+      answeredBy: 'store',
+      storeDocument: birthCopy,
+    });
+    // A form's own file field keeps asking for its file.
+    const withForm = uploadSlots(
+      components,
+      birthRegistrationForm,
+      {},
+      { isIdentityVerified: true },
+      new Map([['GIAY_CHUNG_SINH', birthCopy]]),
+    );
+    expect(withForm.find((s) => s.code === 'GIAY_CHUNG_SINH')).toMatchObject({ isRequired: true, answeredBy: null, storeDocument: null });
+  });
+
+  it('offers the newest store document per component, unless declined or files were uploaded', () => {
+    const reusable = [
+      { componentCode: 'A', id: 'new', title: 'Mới', agencyName: null },
+      { componentCode: 'A', id: 'old', title: 'Cũ', agencyName: null },
+      { componentCode: 'B', id: 'b', title: 'B', agencyName: null },
+      { componentCode: 'C', id: 'c', title: 'C', agencyName: null },
+    ];
+    const choices = storeChoices(reusable, new Set(['B']), { C: [{ id: 'file' }] });
+    expect([...choices.entries()]).toEqual([['A', { id: 'new', title: 'Mới', agencyName: null }]]);
   });
 
   it('puts the uploads’ ids in the file fields, and clears a field with none', () => {

@@ -173,21 +173,53 @@ export interface UploadSlot {
   name: string;
   isRequired: boolean;
   field: FileField | null;
-  /** Set when no file is needed: the online form (`eform`) or VNeID's population data (`population_db`) answers it. */
+  /**
+   * Set when no file is needed: the online form (`eform`), VNeID's population data (`population_db`) or a
+   * document of the applicant's electronic store (`store`) answers it.
+   */
   answeredBy: ComponentSource | null;
+  /** The store document offered instead of an upload (Lấy từ kho dữ liệu), when `answeredBy` is `store`. */
+  storeDocument: StoreChoice | null;
+}
+
+/** A valid store document the applicant may reuse for a component. */
+export interface StoreChoice {
+  id: string;
+  title: string;
+  agencyName: string | null;
+}
+
+/**
+ * The store documents to offer, one per component (the newest, as the server lists them first), except
+ * for components the applicant chose to upload instead or already uploaded files for.
+ */
+export function storeChoices(
+  reusable: readonly (StoreChoice & { componentCode: string })[],
+  declined: ReadonlySet<string>,
+  uploads: Readonly<Record<string, readonly unknown[]>>,
+): Map<string, StoreChoice> {
+  const choices = new Map<string, StoreChoice>();
+  for (const doc of reusable) {
+    if (choices.has(doc.componentCode) || declined.has(doc.componentCode) || (uploads[doc.componentCode] ?? []).length > 0) continue;
+    choices.set(doc.componentCode, { id: doc.id, title: doc.title, agencyName: doc.agencyName });
+  }
+  return choices;
 }
 
 /**
  * Which components the applicant uploads, and which of them are required: the form's `file` fields say
  * what they ask for; every other component is required when the procedure requires it, unless it is
  * answered without a file — the declaration by the online form, the identity paper by a level-2 VNeID
- * sign-in — by the same rule the server applies (`sourceWithoutUpload`).
+ * sign-in — by the same rule the server applies (`sourceWithoutUpload`), or taken from the store when
+ * `fromStore` offers a document for it (components without a form field only: a form's required file
+ * field is checked by the form's own rules).
  */
 export function uploadSlots(
   components: readonly ComponentInfo[],
   definition: FormDefinition | null,
   data: FormData,
   applicant: { isIdentityVerified: boolean },
+  fromStore: ReadonlyMap<string, StoreChoice> = new Map(),
 ): UploadSlot[] {
   const fileFields = derivePages(definition).flatMap((page) => (page.kind === 'attachments' ? page.fileFields : []));
   const slots: UploadSlot[] = fileFields.map((field) => ({
@@ -196,17 +228,20 @@ export function uploadSlots(
     isRequired: field.required === true && isFieldVisible(field.visibleWhen, data, data),
     field,
     answeredBy: null,
+    storeDocument: null,
   }));
   const covered = new Set(slots.map((slot) => slot.code));
   for (const component of components) {
     if (covered.has(component.code)) continue;
-    const answered = sourceWithoutUpload(component.code, { hasOnlineForm: definition !== null, ...applicant });
+    const storeDocument = fromStore.get(component.code) ?? null;
+    const answered = storeDocument ? 'store' : sourceWithoutUpload(component.code, { hasOnlineForm: definition !== null, ...applicant });
     slots.push({
       code: component.code,
       name: component.name,
       isRequired: answered === null && component.isRequired,
       field: null,
       answeredBy: answered,
+      storeDocument,
     });
   }
   return slots;

@@ -145,7 +145,7 @@ export function ReviewSummary({
   citizen: CitizenPrincipal;
   contact: Contact;
   uploads: Readonly<Record<string, readonly Attachment[]>>;
-  slots: readonly { code: string; name: string }[];
+  slots: readonly { code: string; name: string; storeDocument?: { title: string } | null }[];
   agency: Agency | undefined;
 }) {
   const { t, language } = useI18n();
@@ -180,6 +180,15 @@ export function ReviewSummary({
             return (
               <Section key={page.key} title={pageTitle(page)} step={step}>
                 <dl className="review-list">
+                  {slots.map(
+                    (slot) =>
+                      slot.storeDocument && (
+                        <div key={`store-${slot.code}`}>
+                          <dt>{slot.name}</dt>
+                          <dd>{t('reuse.review', { title: slot.storeDocument.title })}</dd>
+                        </div>
+                      ),
+                  )}
                   {slots
                     .filter((slot) => (uploads[slot.code] ?? []).length > 0)
                     .map((slot) => (
@@ -197,7 +206,9 @@ export function ReviewSummary({
                       </div>
                     ))}
                 </dl>
-                {slots.every((slot) => (uploads[slot.code] ?? []).length === 0) && <p className="muted">{t('review.noFiles')}</p>}
+                {slots.every((slot) => (uploads[slot.code] ?? []).length === 0 && !slot.storeDocument) && (
+                  <p className="muted">{t('review.noFiles')}</p>
+                )}
               </Section>
             );
           case 'agency':

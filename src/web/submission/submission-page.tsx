@@ -1,5 +1,6 @@
 // The words of this page load with it.
 import '../i18n-services.ts';
+import '../i18n-store.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import type { FormDefinition } from '../../procedures/forms/definition.ts';
 import { validateFormData, type FormError } from '../../procedures/forms/validate.ts';
@@ -25,6 +26,7 @@ import { formatDateTime, translate, type MessageKey } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
 import { procedureName } from '../procedure-text.tsx';
 import { Link, navigate, useLocation, type RouteParams } from '../router.tsx';
+import { fetchReusableDocuments } from '../store-api.ts';
 import { AgencyStep } from './agency-step.tsx';
 import { FieldScopeContext, FieldView, type FieldScope } from './fields.tsx';
 import {
@@ -37,6 +39,7 @@ import {
   firstPageWithErrors,
   newIdempotencyKey,
   setAt,
+  storeChoices,
   uploadSlots,
   visiblePages,
   withEmptyGroups,
@@ -119,6 +122,9 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
   // The session ended (expired, or signed out in another tab): nothing saves until the applicant signs in again.
   const [isSignedOut, setSignedOut] = useState(false);
   const agencies = useLoad('receiving-agencies', () => fetchReceivingAgencies(provinceCode));
+  // Once-only: valid documents of the applicant's store that stand for components (no upload needed).
+  const reusable = useLoad(`reusable-${procedure.code}-${citizen.id}`, () => fetchReusableDocuments(procedure.code));
+  const [declinedStore, setDeclinedStore] = useState<ReadonlySet<string>>(new Set());
 
   const pages = visiblePages(allPages, data);
   const requested = Number(search.get('buoc'));
@@ -247,7 +253,14 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
     error.code === 'invalid_type' && error.path.endsWith('.communeCode') ? ownError(error.path, 'form.address.chooseCommune') : error,
   );
   const contactErrors = validateFormData(contactForm, { contact }, { lang: language });
-  const slots = uploadSlots(procedure.components, definition, effectiveData, { isIdentityVerified: Number(citizen.identityLevel) >= 2 });
+  const fromStore = storeChoices(reusable.status === 'ready' ? reusable.data.documents : [], declinedStore, uploads);
+  const slots = uploadSlots(
+    procedure.components,
+    definition,
+    effectiveData,
+    { isIdentityVerified: Number(citizen.identityLevel) >= 2 },
+    fromStore,
+  );
   const slotPath = (slot: (typeof slots)[number]) => slot.field?.name ?? `component-${slot.code}`;
 
   const clientErrorsOf = (p: FlowPage): FormError[] => {
@@ -344,9 +357,14 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
       procedureVersion: procedure.version,
       receivingAgencyCode: agencyCode ?? '',
       formData: definition ? withoutHiddenFields(definition.fields, effectiveData) : {},
-      components: slots
-        .map((slot) => ({ componentCode: slot.code, attachmentIds: (uploads[slot.code] ?? []).map((a) => a.id) }))
-        .filter((component) => component.attachmentIds.length > 0),
+      components: [
+        ...slots
+          .map((slot) => ({ componentCode: slot.code, attachmentIds: (uploads[slot.code] ?? []).map((a) => a.id) }))
+          .filter((component) => component.attachmentIds.length > 0),
+        ...slots.flatMap((slot) =>
+          slot.storeDocument ? [{ componentCode: slot.code, attachmentIds: [], storeDocumentId: slot.storeDocument.id }] : [],
+        ),
+      ],
       contact: JSON.parse(JSON.stringify(contact)) as Contact,
     };
     const body = JSON.stringify(input);
@@ -491,7 +509,35 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
             {page.kind === 'attachments' && (
               <>
                 <p>{t('upload.intro')}</p>
-                {slots.some((slot) => slot.answeredBy) && (
+                {slots.some((slot) => slot.storeDocument) && (
+                  <section className="notice notice-store" aria-labelledby="store-title">
+                    <h2 id="store-title" className="notice-title">
+                      {t('reuse.title')}
+                    </h2>
+                    <p>{t('reuse.intro')}</p>
+                    <ul className="plain-list">
+                      {slots.map(
+                        (slot) =>
+                          slot.storeDocument && (
+                            <li key={slot.code}>
+                              <strong>{t('reuse.item', { component: slot.name, title: slot.storeDocument.title })}</strong>
+                              {slot.storeDocument.agencyName && (
+                                <span className="muted"> — {t('reuse.issuedBy', { agency: slot.storeDocument.agencyName })}</span>
+                              )}{' '}
+                              <button
+                                type="button"
+                                className="button button-secondary button-small"
+                                onClick={() => setDeclinedStore((current) => new Set([...current, slot.code]))}
+                              >
+                                {t('reuse.uploadInstead', { title: slot.storeDocument.title })}
+                              </button>
+                            </li>
+                          ),
+                      )}
+                    </ul>
+                  </section>
+                )}
+                {slots.some((slot) => slot.answeredBy && slot.answeredBy !== 'store') && (
                   <section className="notice" aria-labelledby="answered-title">
                     <h2 id="answered-title" className="notice-title">
                       {t('upload.answered')}
@@ -499,7 +545,8 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
                     <ul className="plain-list">
                       {slots.map(
                         (slot) =>
-                          slot.answeredBy && (
+                          slot.answeredBy &&
+                          slot.answeredBy !== 'store' && (
                             <li key={slot.code}>
                               {slot.name} — {t(`dossier.source.${slot.answeredBy}`)}
                             </li>
@@ -508,6 +555,23 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
                     </ul>
                   </section>
                 )}
+                {reusable.status === 'ready' &&
+                  reusable.data.documents
+                    .filter(
+                      (doc, i, all) =>
+                        declinedStore.has(doc.componentCode) && all.findIndex((d) => d.componentCode === doc.componentCode) === i,
+                    )
+                    .map((doc) => (
+                      <p key={doc.componentCode}>
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => setDeclinedStore((current) => new Set([...current].filter((code) => code !== doc.componentCode)))}
+                        >
+                          {t('reuse.useStore', { title: doc.title })}
+                        </button>
+                      </p>
+                    ))}
                 {slots
                   .filter((slot) => !slot.answeredBy)
                   .map((slot) => (

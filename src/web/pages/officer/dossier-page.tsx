@@ -107,7 +107,15 @@ function Components({ d }: { d: DossierView }) {
         <ul className="plain-list">
           {d.components.map((c, i) => (
             <li key={`${c.componentCode}-${i}`}>
-              <strong>{c.name}</strong> <span className="muted">({t(`dossier.source.${c.source}` as OfficerMessageKey)})</span>
+              <strong>{c.name}</strong>{' '}
+              {c.source === 'store' ? (
+                // DuocLayTuKhoDMQG: taken from the applicant's store, not asked again (counted for the index).
+                <span className="tag" data-source="store">
+                  {t('dossier.source.store')}
+                </span>
+              ) : (
+                <span className="muted">({t(`dossier.source.${c.source}` as OfficerMessageKey)})</span>
+              )}
               {c.isSupplement && <span className="tag">{t('dossier.supplement')}</span>}
               <br />
               <span className="muted">
