@@ -373,6 +373,15 @@ CREATE TABLE "indicator_complaint_facts" (
 	"is_satisfied" boolean
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_dashboard_cache" (
+	"key" text PRIMARY KEY NOT NULL,
+	"event_id" bigint NOT NULL,
+	"period_end" date NOT NULL,
+	"as_of" date NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"payload" jsonb NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "indicator_dossier_facts" (
 	"dossier_id" uuid NOT NULL,
 	"province_code" varchar(2) NOT NULL,
@@ -401,6 +410,12 @@ CREATE TABLE "indicator_dossier_facts" (
 	"overdue_until" date,
 	"voted_on" date,
 	"is_like" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_changes" (
+	"to_event_id" bigint PRIMARY KEY NOT NULL,
+	"min_day" date NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_daily" (
@@ -488,6 +503,57 @@ CREATE TABLE "indicator_rollup_monthly" (
 	CONSTRAINT "indicator_rollup_monthly_province_code_month_unit_id_agency_code_pk" PRIMARY KEY("province_code","month","unit_id","agency_code")
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_rollup_overdue" (
+	"province_code" varchar(2) NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"overdue_delta" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_overdue_province_code_unit_id_agency_code_pk" PRIMARY KEY("province_code","unit_id","agency_code")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_period" (
+	"province_code" varchar(2) NOT NULL,
+	"granularity" text NOT NULL,
+	"period_start" date NOT NULL,
+	"unit_id" integer NOT NULL,
+	"agency_code" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"received_online" integer DEFAULT 0 NOT NULL,
+	"received_counter" integer DEFAULT 0 NOT NULL,
+	"received_post" integer DEFAULT 0 NOT NULL,
+	"by_applicant" integer DEFAULT 0 NOT NULL,
+	"by_assisted" integer DEFAULT 0 NOT NULL,
+	"by_counter" integer DEFAULT 0 NOT NULL,
+	"by_post" integer DEFAULT 0 NOT NULL,
+	"vneid_verified" integer DEFAULT 0 NOT NULL,
+	"with_obligation" integer DEFAULT 0 NOT NULL,
+	"paid_online" integer DEFAULT 0 NOT NULL,
+	"components" integer DEFAULT 0 NOT NULL,
+	"components_reused" integer DEFAULT 0 NOT NULL,
+	"with_reuse" integer DEFAULT 0 NOT NULL,
+	"with_supplement" integer DEFAULT 0 NOT NULL,
+	"supplement_requests" integer DEFAULT 0 NOT NULL,
+	"withdrawn" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"completed_on_time" integer DEFAULT 0 NOT NULL,
+	"completed_late" integer DEFAULT 0 NOT NULL,
+	"completed_timed" integer DEFAULT 0 NOT NULL,
+	"processing_minutes" bigint DEFAULT 0 NOT NULL,
+	"results" integer DEFAULT 0 NOT NULL,
+	"electronic_results" integer DEFAULT 0 NOT NULL,
+	"digitised" integer DEFAULT 0 NOT NULL,
+	"with_complaint_or_dislike" integer DEFAULT 0 NOT NULL,
+	"overdue_delta" integer DEFAULT 0 NOT NULL,
+	"votes" integer DEFAULT 0 NOT NULL,
+	"votes_like" integer DEFAULT 0 NOT NULL,
+	"complaints" integer DEFAULT 0 NOT NULL,
+	"complaints_handled" integer DEFAULT 0 NOT NULL,
+	"complaints_handled_on_time" integer DEFAULT 0 NOT NULL,
+	"complaints_rated" integer DEFAULT 0 NOT NULL,
+	"complaints_satisfied" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_period_province_code_granularity_period_start_unit_id_agency_code_pk" PRIMARY KEY("province_code","granularity","period_start","unit_id","agency_code")
+);
+--> statement-breakpoint
 CREATE TABLE "indicator_rollup_procedure_monthly" (
 	"province_code" varchar(2) NOT NULL,
 	"unit_id" integer NOT NULL,
@@ -498,6 +564,19 @@ CREATE TABLE "indicator_rollup_procedure_monthly" (
 	"with_obligation" integer DEFAULT 0 NOT NULL,
 	"paid_online" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "indicator_rollup_procedure_monthly_province_code_month_unit_id_procedure_code_pk" PRIMARY KEY("province_code","month","unit_id","procedure_code")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_rollup_procedure_period" (
+	"province_code" varchar(2) NOT NULL,
+	"granularity" text NOT NULL,
+	"period_start" date NOT NULL,
+	"unit_id" integer NOT NULL,
+	"procedure_code" varchar(8) NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"received_online" integer DEFAULT 0 NOT NULL,
+	"with_obligation" integer DEFAULT 0 NOT NULL,
+	"paid_online" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "indicator_rollup_procedure_period_province_code_granularity_period_start_unit_id_procedure_code_pk" PRIMARY KEY("province_code","granularity","period_start","unit_id","procedure_code")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_rollup_state" (

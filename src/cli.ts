@@ -1,6 +1,12 @@
 import { loadConfig } from './config.ts';
 import { runCli, type CliCommand } from './platform/cli/command.ts';
-import { applyRollupsCommand, benchDashboardCommand, rebuildRollupsCommand, reconcile766Command } from './indicators/commands.ts';
+import {
+  applyRollupsCommand,
+  benchDashboardCommand,
+  import766Command,
+  rebuildRollupsCommand,
+  reconcile766Command,
+} from './indicators/commands.ts';
 import { generateCommand } from './demo/generator/command.ts';
 import { benchInboxCommand } from './dossiers/commands.ts';
 
@@ -12,6 +18,7 @@ export const commands: readonly CliCommand[] = [
   applyRollupsCommand,
   benchDashboardCommand,
   benchInboxCommand,
+  import766Command,
 ];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */

@@ -170,4 +170,22 @@ describe(`complaints and petitions (${testBackend()})`, () => {
     );
     expect(audit.rows[0]?.n).toBeGreaterThanOrEqual(10);
   });
+
+  it('gives the applicant’s dossier page its feedback by dossier code; nobody else gets it', async () => {
+    const code = (await ctx.database.db.execute<{ code: string }>(sql`SELECT code FROM dossiers WHERE id = ${done.id}`)).rows[0]?.code;
+    const url = `/api/v1/feedback/dossiers/${code}`;
+    const mine = await api.request('GET', url, citizen);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ dossierId: done.id, dossierCode: code, canVote: false });
+    expect(mine.json().vote).not.toBeNull();
+    expect(mine.json().complaints.every((c: { dossierId: string }) => c.dossierId === done.id)).toBe(true);
+    expect((await api.request('GET', url, null)).statusCode).toBe(401);
+    expect((await api.request('GET', url, otherCitizen)).json().code).toBe('DOSSIER_NOT_FOUND');
+    expect((await api.request('GET', url, officers['chuyenvien.tamlong'] ?? null)).json().code).toBe('FORBIDDEN');
+    const openCode = (await ctx.database.db.execute<{ code: string }>(sql`SELECT code FROM dossiers WHERE id = ${open.id}`)).rows[0]?.code;
+    expect((await api.request('GET', `/api/v1/feedback/dossiers/${openCode}`, citizen)).json()).toMatchObject({
+      canVote: false,
+      vote: null,
+    });
+  });
 });

@@ -19,7 +19,7 @@ import {
   type ComplaintState,
   type ComplaintSubject,
 } from './domain/complaint.ts';
-import { checkVote } from './domain/satisfaction.ts';
+import { checkVote, ratableStatuses } from './domain/satisfaction.ts';
 import {
   complaintEvents,
   complaints,
@@ -426,4 +426,28 @@ export async function listComplaints(
       now,
     ),
   );
+}
+
+/** What the applicant's dossier page shows about feedback: whether a vote can be given, the vote, their complaints. */
+export interface DossierFeedbackView {
+  dossierId: string;
+  dossierCode: string;
+  canVote: boolean;
+  vote: VoteView | null;
+  complaints: ComplaintView[];
+}
+
+/** The applicant's feedback on one of their dossiers, found by its code (the page knows the code, not the id). */
+export async function readDossierFeedback(db: Db, dossierCode: string, citizen: CitizenPrincipal, now: Date): Promise<DossierFeedbackView> {
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, dossierCode));
+  if (!dossier || !isApplicantOf(dossier, citizen)) throw new AppError('DOSSIER_NOT_FOUND', { dossierCode });
+  const [vote] = await db.select().from(satisfactionVotes).where(eq(satisfactionVotes.dossierId, dossier.id));
+  const mine = await listComplaints(db, { kind: 'citizen', citizen }, { limit: 200 }, now);
+  return {
+    dossierId: dossier.id,
+    dossierCode,
+    canVote: !vote && ratableStatuses.includes(dossier.status),
+    vote: vote ? presentVote(vote) : null,
+    complaints: mine.filter((c) => c.dossierId === dossier.id),
+  };
 }

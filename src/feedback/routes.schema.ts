@@ -75,3 +75,14 @@ export const complaintResponse = z.object({
   ),
 });
 export const complaintListResponse = z.object({ complaints: z.array(complaintResponse) });
+
+export const dossierCodeParams = z.strictObject({ code: z.string().min(4).max(40) });
+export const dossierFeedbackResponse = z.object({
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  canVote: z.boolean(),
+  vote: voteResponse.nullable(),
+  complaints: z.array(complaintResponse),
+});
+export type DossierFeedbackResponse = z.infer<typeof dossierFeedbackResponse>;
+export type ComplaintResponse = z.infer<typeof complaintResponse>;

@@ -3,7 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { citizenOf, principalOf, requireCitizen, requireSignedIn } from '../identity/guards.ts';
 import { actorOf } from '../identity/http.ts';
 import type { Database } from '../platform/db/client.ts';
-import { actOnComplaint, castVote, listComplaints, readComplaint, readVote, submitComplaint, type ComplaintActor } from './feedback.ts';
+import {
+  actOnComplaint,
+  castVote,
+  listComplaints,
+  readComplaint,
+  readDossierFeedback,
+  readVote,
+  submitComplaint,
+  type ComplaintActor,
+} from './feedback.ts';
 import {
   complaintActionBody,
   complaintBody,
@@ -11,6 +20,8 @@ import {
   complaintListResponse,
   complaintParams,
   complaintResponse,
+  dossierCodeParams,
+  dossierFeedbackResponse,
   dossierParams,
   voteBody,
   voteOrNone,
@@ -135,5 +146,19 @@ export async function feedbackRoutes(app: FastifyInstance, opts: FeedbackRoutesO
         actorOf(request),
         opts.now(),
       ),
+  );
+
+  r.get(
+    '/feedback/dossiers/:code',
+    {
+      preHandler: requireCitizen,
+      schema: {
+        tags: ['feedback'],
+        summary: 'For the applicant’s dossier page: whether the dossier can be rated, the vote, and their complaints about it',
+        params: dossierCodeParams,
+        response: { 200: dossierFeedbackResponse },
+      },
+    },
+    async (request) => readDossierFeedback(db, request.params.code, citizenOf(request), opts.now()),
   );
 }

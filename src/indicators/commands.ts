@@ -6,6 +6,7 @@ import { reconcile766 } from './reconcile-766.ts';
 import { withPreparedDatabase } from '../platform/cli/database.ts';
 import { applyEventsToRollups, rebuildRollups } from './rollups/maintain.ts';
 import { benchDashboard } from './dashboard/bench.ts';
+import { importPortalEvaluation } from './import-portal-evaluation.ts';
 
 /** `reconcile-766 [dir]`: the portal's published scores beside the engine's, as JSON on stdout. */
 export const reconcile766Command: CliCommand = {
@@ -82,6 +83,25 @@ export const benchDashboardCommand: CliCommand = {
         ...(typeof values['period'] === 'string' ? { period: values['period'] } : {}),
       });
       context.stdout(`${JSON.stringify({ backend: database.kind, ...result }, null, 2)}\n`);
+      return exitCode.ok;
+    });
+  },
+};
+
+/** `import-766 <dir> --period P [--province P]`: keeps the portal's evaluation files for the reconciliation page. */
+export const import766Command: CliCommand = {
+  name: 'import-766',
+  summary: "import the national portal's five Decision 766 evaluation files for a province and period (replaces an earlier import of it)",
+  usage: '[dir (default NATIONAL_PORTAL_DATA_DIR)] --period 2026-03 [--province 79 (default PROVINCE_CODE)]',
+  options: { period: { type: 'string' }, province: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    if (positionals.length > 1) throw new UsageError('expected at most one directory');
+    if (typeof values['period'] !== 'string') throw new UsageError('--period is required (2026-03, 2026-Q1 or 2026)');
+    const dir = positionals[0] ?? context.config.nationalPortalDataDir;
+    const provinceCode = typeof values['province'] === 'string' ? values['province'] : context.config.provinceCode;
+    return withPreparedDatabase(context.config, async (database) => {
+      const result = await importPortalEvaluation(database.db, dir, { provinceCode, period: values['period'] as string });
+      context.stdout(`${JSON.stringify({ backend: database.kind, provinceCode, period: values['period'], ...result }, null, 2)}\n`);
       return exitCode.ok;
     });
   },

@@ -101,6 +101,54 @@ export const indicatorRollupMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.provinceCode, t.month, t.unitId, t.agencyCode] })],
 );
 
+/**
+ * The monthly rollup's counters summed per quarter and per year (granularity 'quarter' | 'year', the
+ * period's first day), so a quarter's or a year's dashboard reads one row per unit and agency.
+ */
+export const indicatorRollupPeriod = pgTable(
+  'indicator_rollup_period',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    granularity: text('granularity', { enum: ['quarter', 'year'] }).notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    ...counterColumns(rollupCounters),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.granularity, t.periodStart, t.unitId, t.agencyCode] })],
+);
+
+/** The procedure rollup per quarter and per year, like indicator_rollup_period. */
+export const indicatorRollupProcedurePeriod = pgTable(
+  'indicator_rollup_procedure_period',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    granularity: text('granularity', { enum: ['quarter', 'year'] }).notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    unitId: integer('unit_id').notNull(),
+    procedureCode: varchar('procedure_code', { length: 8 }).notNull(),
+    ...counterColumns(procedureCounters),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.granularity, t.periodStart, t.unitId, t.procedureCode] })],
+);
+
+/**
+ * Per unit and agency: the sum of every overdue delta ever recorded (+1 when an open dossier passes its
+ * appointment, −1 when it ends). The open overdue dossiers at the end of a month are this total minus
+ * the deltas of the later months, so a dashboard reads the few months after its period instead of
+ * the whole history.
+ */
+export const indicatorRollupOverdue = pgTable(
+  'indicator_rollup_overdue',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    unitId: integer('unit_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    ...counterColumns(['overdueDelta'] as const),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.unitId, t.agencyCode] })],
+);
+
 /** Per unit, procedure and month: the counters the "procedures with dossiers / with online payment" indicators need. */
 export const indicatorRollupProcedureMonthly = pgTable(
   'indicator_rollup_procedure_monthly',
@@ -189,4 +237,30 @@ export const indicatorRollupState = pgTable('indicator_rollup_state', {
   /** When the job first saw the event id after the watermark missing (a transaction still in flight, or rolled back). */
   gapSeenAt: timestamp('gap_seen_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Nhật ký thay đổi bảng tổng hợp — one row per run of the rollup job that changed something: up to
+ * which event it applied and the earliest day its changes touched. A cached dashboard answer for a
+ * period stays valid while no later run touched a day up to the period's end.
+ */
+export const indicatorRollupChanges = pgTable('indicator_rollup_changes', {
+  toEventId: bigint('to_event_id', { mode: 'number' }).primaryKey(),
+  minDay: date('min_day', { mode: 'string' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Dashboard answers computed from the rollups, kept until the rollups change within their period
+ * (see indicator_rollup_changes): rankings and overviews of past periods are read, not recomputed.
+ */
+export const indicatorDashboardCache = pgTable('indicator_dashboard_cache', {
+  key: text('key').primaryKey(),
+  /** The rollup watermark read before computing: changes after it are checked against the period. */
+  eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  /** The day the answer stands at (today while the period runs). */
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  payload: jsonb('payload').notNull(),
 });

@@ -25,6 +25,7 @@ const vi = {
   'nav.officerInbox': 'Hồ sơ cần xử lý',
   'nav.officerIntake': 'Tiếp nhận tại quầy',
   'nav.leaders': 'Điều hành',
+  'nav.complaints': 'Phản ánh, kiến nghị',
   'nav.switchLanguage': 'English',
   'nav.switchLanguageHint': 'Switch to English',
   'nav.signedInAs': 'Đang đăng nhập: {name}',
@@ -197,6 +198,7 @@ const en: Dictionary = {
   'nav.officerInbox': 'Dossiers to handle',
   'nav.officerIntake': 'Counter intake',
   'nav.leaders': 'Dashboard',
+  'nav.complaints': 'Complaints',
   'nav.switchLanguage': 'Tiếng Việt',
   'nav.switchLanguageHint': 'Chuyển sang tiếng Việt',
   'nav.signedInAs': 'Signed in: {name}',
@@ -373,6 +375,13 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
 export function fillPlaceholders(template: string, values?: MessageValues): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** A page module's own messages (vi and en), looked up with placeholders filled: `(language, key, values) => text`. */
+export function pageMessages<K extends string>(
+  messages: Record<Language, Record<K, string>>,
+): (language: Language, key: K, values?: MessageValues) => string {
+  return (language, key, values) => fillPlaceholders(messages[language][key], values);
 }
 
 /** Whether a string names a supported language. */

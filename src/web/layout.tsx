@@ -63,6 +63,11 @@ function Header() {
                 <Link to="/can-bo/tiep-nhan">{t('nav.officerIntake')}</Link>
               </li>
             )}
+            {principal?.kind === 'officer' && (
+              <li>
+                <Link to="/can-bo/phan-anh">{t('nav.complaints')}</Link>
+              </li>
+            )}
             {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
               <li>
                 <Link to="/lanh-dao">{t('nav.leaders')}</Link>

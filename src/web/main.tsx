@@ -26,6 +26,9 @@ const LookupPage = lazy(() => import('./pages/lookup.tsx'));
 const MyDocumentsPage = lazy(() => import('./pages/my-documents.tsx'));
 // The leaders' dashboard (ECharts and the commune map) is its own chunk too.
 const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
+const DefinitionsPage = lazy(() => import('./pages/leaders/definitions-page.tsx'));
+const ReconciliationPage = lazy(() => import('./pages/leaders/reconciliation-page.tsx'));
+const OfficerComplaintsPage = lazy(() => import('./pages/feedback/officer-complaints-page.tsx'));
 
 const routes: readonly (readonly [string, Page])[] = [
   ['/', HomePage],
@@ -47,6 +50,10 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/can-bo/ho-so/:code', OfficerDossierPage],
   ['/can-bo/tiep-nhan', OfficerIntakePage],
   ['/lanh-dao', LeadersPage],
+  ['/lanh-dao/dinh-nghia', DefinitionsPage],
+  ['/lanh-dao/dinh-nghia/:code', DefinitionsPage],
+  ['/lanh-dao/doi-chieu', ReconciliationPage],
+  ['/can-bo/phan-anh', OfficerComplaintsPage],
 ];
 
 function Loading() {

@@ -82,3 +82,13 @@ export async function signInAtSandbox(page: Page, idNumber = '079090001234', pas
   await page.getByLabel(/^Mật khẩu/).fill(password);
   await page.getByRole('button', { name: /^Đăng nhập/ }).click();
 }
+
+/** Signs an officer in through the API, in the browser context's own cookie jar (TOTP when the account has one). */
+export async function signInOfficerInContext(context: BrowserContext, baseUrl: string, username: string, totp?: string): Promise<void> {
+  const session = (await (await context.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+  const login = await context.request.post(`${baseUrl}/api/v1/auth/officer/login`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { username, password: 'Demo@2026', ...(totp ? { totp } : {}) },
+  });
+  expect(login.status()).toBe(200);
+}

@@ -129,7 +129,14 @@ export async function recordAction(
 const nonZero = (counters: readonly string[]) => counters.map((c) => `${counterColumn(c as never)} <> 0`).join(' OR ');
 
 /** Every non-zero row of the three rollup tables, in a stable order, to compare two ways of computing them. */
-export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; monthly: unknown[]; procedures: unknown[] }> {
+export async function snapshotRollups(db: Db): Promise<{
+  daily: unknown[];
+  monthly: unknown[];
+  procedures: unknown[];
+  overdue: unknown[];
+  periods: unknown[];
+  procedurePeriods: unknown[];
+}> {
   const read = async (table: string, keys: string, counters: readonly string[]) =>
     (await db.execute(sql.raw(`SELECT * FROM ${table} WHERE ${nonZero(counters)} ORDER BY ${keys}`))).rows.map((r) =>
       JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))),
@@ -138,6 +145,13 @@ export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; month
     daily: await read('indicator_rollup_daily', 'province_code, unit_id, agency_code, procedure_code, day', rollupCounters),
     monthly: await read('indicator_rollup_monthly', 'province_code, unit_id, agency_code, month', rollupCounters),
     procedures: await read('indicator_rollup_procedure_monthly', 'province_code, unit_id, procedure_code, month', procedureCounters),
+    overdue: await read('indicator_rollup_overdue', 'province_code, unit_id, agency_code', ['overdueDelta']),
+    periods: await read('indicator_rollup_period', 'province_code, granularity, period_start, unit_id, agency_code', rollupCounters),
+    procedurePeriods: await read(
+      'indicator_rollup_procedure_period',
+      'province_code, granularity, period_start, unit_id, procedure_code',
+      procedureCounters,
+    ),
   };
 }
 
@@ -145,7 +159,7 @@ export async function snapshotRollups(db: Db): Promise<{ daily: unknown[]; month
 export async function clearRollups(db: Db): Promise<void> {
   await db.execute(
     sql.raw(
-      'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_state',
+      'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_overdue, indicator_rollup_period, indicator_rollup_procedure_period, indicator_rollup_state',
     ),
   );
 }

@@ -1,7 +1,7 @@
 import { rollupCounters } from '../domain/rollup-counters.ts';
 import type { PeriodCounts } from '../domain/kpis.ts';
 import type { ProcedureStats } from '../domain/index-from-rollups.ts';
-import type { MappedProcedureCounts, UnitMapping } from './read-rollups.ts';
+import type { ProcedurePresence, UnitMapping } from './read-rollups.ts';
 import type { UnitTree } from './unit-tree.ts';
 
 /**
@@ -77,22 +77,14 @@ export interface CatalogueProcedure {
   isFeeBearing: boolean;
 }
 
-/** Distinct procedure counts per target from the procedure rollup (presence counts, shares do not matter). */
+/** Distinct procedure counts per target from the procedures each had dossiers for (presence counts, shares do not matter). */
 export function procedureStatsInto(
-  rows: readonly MappedProcedureCounts[],
+  rows: readonly ProcedurePresence[],
   applicableOf: (key: string) => readonly CatalogueProcedure[],
 ): (key: string) => ProcedureStats {
   const seen = new Map<string, { online: Set<string>; withDossiers: Set<string>; paidOnline: Set<string> }>();
-  for (const row of rows) {
-    let sets = seen.get(row.key);
-    if (!sets) {
-      sets = { online: new Set(), withDossiers: new Set(), paidOnline: new Set() };
-      seen.set(row.key, sets);
-    }
-    if (row.counts.receivedOnline > 0) sets.online.add(row.procedureCode);
-    if (row.counts.received > 0) sets.withDossiers.add(row.procedureCode);
-    if (row.counts.paidOnline > 0) sets.paidOnline.add(row.procedureCode);
-  }
+  for (const row of rows)
+    seen.set(row.key, { online: new Set(row.online), withDossiers: new Set(row.withDossiers), paidOnline: new Set(row.paidOnline) });
   return (key) => {
     const applicable = applicableOf(key);
     const sets = seen.get(key);

@@ -7,6 +7,9 @@ import { ApiSessions } from '../../../test/support/api-sessions.ts';
 import { insertDossier } from '../../../test/support/indicator-fixtures.ts';
 import { createTestContext, testBackend, type TestContext } from '../../../test/support/test-app.ts';
 import { applyEventsToRollups, rebuildRollups } from '../rollups/maintain.ts';
+import { loadConfig } from '../../config.ts';
+import { importPortalEvaluation } from '../import-portal-evaluation.ts';
+import type { ReconciliationLine } from './reconciliation.ts';
 
 // The app's clock: early January 2026, so December 2025 is a complete month.
 const now = new Date('2026-01-05T03:00:00Z');
@@ -51,6 +54,10 @@ beforeAll(async () => {
     endedAt: at('19'),
   });
   await applyEventsToRollups(db);
+  // The portal's published evaluation (the shipped samples) filed as this city's December, and as Hà Nội's.
+  const samples = loadConfig().nationalPortalDataDir;
+  await importPortalEvaluation(db, samples, { provinceCode: '79', period: '2025-12' });
+  await importPortalEvaluation(db, samples, { provinceCode: '01', period: '2025-12' });
 
   api = await ApiSessions.open(ctx);
   for (const username of ['quantri.tamlong', 'chuyenvien.tamlong', 'tiepnhan.stp', 'quantri.hethong'])
@@ -196,6 +203,76 @@ describe(`leaders' dashboard (${testBackend()})`, () => {
   });
 });
 
+describe(`reconciliation and the national view (${testBackend()})`, () => {
+  it('shows published, recomputed and own scores side by side, with the differences marked', async () => {
+    const res = await get('/api/v1/dashboard/reconciliation', 'lanhdao.thanhpho');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ provinceCode: '79', period: '2025-12', periods: ['2025-12'], tolerance: 0.015 });
+    expect(body.lines).toHaveLength(75);
+    type Line = ReconciliationLine;
+    const lines = body.lines as Line[];
+    // The engine reproduces every published score; none is marked.
+    expect(lines.every((l) => !l.isRecomputedDifferent && Math.abs(l.delta ?? 0) <= 0.015)).toBe(true);
+    // The platform's own on-time score for the city's December sits beside the portal's, marked when it differs.
+    const onTime = lines.find((l) => l.departmentCode === 'H44' && l.metric === 'DOSSIER_ON_TIME') as Line;
+    const overview = (await get('/api/v1/dashboard/overview?period=2025-12&unit=79', 'lanhdao.thanhpho')).json();
+    const ownOnTime = overview.index.groups
+      .find((g: { group: string }) => g.group === 'PROGRESS')
+      .metrics.find((m: { code: string }) => m.code === 'DOSSIER_ON_TIME').score;
+    expect(onTime.own).toBe(ownOnTime);
+    expect(onTime.ownDelta).toBeCloseTo((ownOnTime as number) - (onTime.published as number), 2);
+    expect(onTime.isOwnDifferent).toBe(Math.abs(onTime.ownDelta ?? 0) > 0.015);
+    // The portal's commune and agency rows are not mapped onto our units: no own figure.
+    expect(lines.filter((l) => l.departmentCode.includes('.')).every((l) => l.own === null)).toBe(true);
+    // Indicators the platform cannot measure have no own figure either.
+    expect(lines.find((l) => l.departmentCode === 'H44' && l.metric === 'PUBLISH_ON_TIME')?.own ?? null).toBeNull();
+
+    const xlsx = await get('/api/v1/dashboard/reconciliation?period=2025-12&format=xlsx', 'lanhdao.thanhpho');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const cells = (sheet?.getSheetValues() ?? []).flat().map(String);
+    expect(cells.some((c) => c.includes('DOSSIER_ON_TIME'))).toBe(true);
+    const csv = await get('/api/v1/dashboard/reconciliation?period=2025-12&format=csv', 'lanhdao.thanhpho');
+    expect(csv.body).toContain('H44.');
+  });
+
+  it('colours the national map: this city from its rollups, another province from its imported evaluation', async () => {
+    const res = await get('/api/v1/dashboard/national?period=2025-12&indicator=INDEX', 'lanhdao.thanhpho');
+    expect(res.statusCode).toBe(200);
+    const provinces = res.json().provinces as { provinceCode: string; value: number | null; source: string | null }[];
+    const overview = (await get('/api/v1/dashboard/overview?period=2025-12&unit=79', 'lanhdao.thanhpho')).json();
+    expect(provinces.find((p) => p.provinceCode === '79')).toEqual({ provinceCode: '79', value: overview.index.total, source: 'platform' });
+    const recon = (await get('/api/v1/dashboard/reconciliation?period=2025-12', 'lanhdao.thanhpho')).json();
+    const publishedTotal = (recon.lines as { departmentCode: string; metric: string; published: number | null }[])
+      .filter((l) => l.departmentCode === 'H44' && l.metric === 'TOTAL')
+      .reduce((sum, l) => sum + (l.published ?? 0), 0);
+    expect(provinces.find((p) => p.provinceCode === '01')?.value).toBeCloseTo(publishedTotal, 2);
+    expect(provinces.find((p) => p.provinceCode === '01')?.source).toBe('portal');
+    // A KPI the portal does not publish: only this city has a figure.
+    const kpi = (await get('/api/v1/dashboard/national?period=2025-12&indicator=GENUINE_ONLINE_RATE', 'lanhdao.thanhpho')).json();
+    expect(kpi.provinces.map((p: { provinceCode: string }) => p.provinceCode)).toEqual(['79']);
+    const map = await get('/api/v1/dashboard/national-map', null);
+    expect(map.statusCode).toBe(200);
+    expect(map.json().features).toHaveLength(34);
+    const bad = await get('/api/v1/dashboard/national?period=2025-12&indicator=NOT_A_CODE', 'lanhdao.thanhpho');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('gives each KPI its numerator, denominator and source for the definition pages', async () => {
+    const body = (await get('/api/v1/dashboard/definitions', null)).json();
+    const genuine = body.kpis.find((k: { code: string }) => k.code === 'GENUINE_ONLINE_RATE');
+    expect(genuine.numerator.vi).toContain('chính người nộp');
+    expect(genuine.source.en).toContain('Government Office');
+    expect(body.index.reference.vi).toContain('766/QĐ-TTg');
+    const online = body.index.groups.find((g: { group: string }) => g.group === 'ONLINE_SERVICE');
+    expect(online.isConfirmed).toBe(false);
+    expect(online.metrics[0].countedIn).toBe('procedures');
+  });
+});
+
 describe(`leaders' dashboard authorization (${testBackend()})`, () => {
   const cases: [who: string | null, url: string, status: number][] = [
     [null, '/api/v1/dashboard/overview?period=2025-09&unit=79', 401],
@@ -219,6 +296,17 @@ describe(`leaders' dashboard authorization (${testBackend()})`, () => {
     ['quantri.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=79', 403],
     ['quantri.tamlong', '/api/v1/dashboard/drilldown?period=2025-09&unit=26572&format=xlsx', 200],
     ['lanhdao.thanhpho', '/api/v1/dashboard/drilldown?period=2025-09&unit=79', 200],
+    [null, '/api/v1/dashboard/reconciliation', 401],
+    ['citizen', '/api/v1/dashboard/reconciliation', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/reconciliation', 403],
+    ['chuyenvien.tamlong', '/api/v1/dashboard/reconciliation', 403],
+    ['lanhdao.thanhpho', '/api/v1/dashboard/reconciliation', 200],
+    ['quantri.hethong', '/api/v1/dashboard/reconciliation?format=csv', 200],
+    [null, '/api/v1/dashboard/national?period=2025-12', 401],
+    ['citizen', '/api/v1/dashboard/national?period=2025-12', 403],
+    ['quantri.tamlong', '/api/v1/dashboard/national?period=2025-12', 403],
+    ['lanhdao.thanhpho', '/api/v1/dashboard/national?period=2025-12', 200],
+    [null, '/api/v1/dashboard/national-map', 200],
     [null, '/api/v1/dashboard/definitions', 200],
     [null, '/api/v1/dashboard/map?province=79', 200],
   ];

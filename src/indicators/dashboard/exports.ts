@@ -4,6 +4,7 @@ import type { DossierChannel, SubmitterKind } from '../../dossiers/schema.ts';
 import type { Drilldown } from './drilldown.ts';
 import type { ExportColumn, ExportTable } from './export-table.ts';
 import type { Ranking } from './ranking.ts';
+import type { ReconciliationView } from './reconciliation.ts';
 import type { UnitRef } from './overview.ts';
 
 type Language = 'vi' | 'en';
@@ -143,6 +144,58 @@ export function drilldownTable(drill: Drilldown, province: UnitRef, today: strin
     columns,
     rows,
     totals: { index: null, code: vi ? `Tổng số: ${drill.total} hồ sơ` : `Total: ${drill.total} dossiers` },
+    authority: authority(province.fullName, language),
+    placeAndDate: placeAndDate(province.fullName, today, language),
+    language,
+  };
+}
+
+/** The reconciliation with the national portal as a printable table (differences beyond the tolerance marked). */
+export function reconciliationTable(view: ReconciliationView, province: UnitRef, today: string, language: Language): ExportTable {
+  const vi = language === 'vi';
+  const columns: ExportColumn[] = [
+    { key: 'unit', header: vi ? 'Mã đơn vị (Cổng DVCQG)' : 'Unit (national portal)', kind: 'text', width: 14 },
+    { key: 'group', header: vi ? 'Nhóm' : 'Group', kind: 'text', width: 16 },
+    { key: 'metric', header: vi ? 'Chỉ tiêu' : 'Indicator', kind: 'text', width: 40 },
+    { key: 'max', header: vi ? 'Điểm tối đa' : 'Max', kind: 'number', width: 9 },
+    { key: 'published', header: vi ? 'Cổng DVCQG công bố' : 'Published', kind: 'number', width: 12 },
+    { key: 'recomputed', header: vi ? 'Tính lại' : 'Recomputed', kind: 'number', width: 12 },
+    { key: 'delta', header: vi ? 'Chênh lệch' : 'Difference', kind: 'number', width: 11 },
+    { key: 'own', header: vi ? 'Số liệu của hệ thống' : 'Platform’s own', kind: 'number', width: 14 },
+    { key: 'ownDelta', header: vi ? 'Chênh lệch (hệ thống)' : 'Difference (own)', kind: 'number', width: 14 },
+    { key: 'note', header: vi ? 'Ghi chú' : 'Note', kind: 'text', width: 22 },
+  ];
+  const differs = vi ? 'Lệch' : 'Differs';
+  const rows = view.lines.map((l) => ({
+    unit: l.departmentCode,
+    group: l.group,
+    metric: l.metric === 'TOTAL' ? `${vi ? 'Tổng nhóm' : 'Group total'}: ${l.label[language]}` : `${l.metric} — ${l.label[language]}`,
+    max: l.maxScore,
+    published: l.published,
+    recomputed: l.recomputed,
+    delta: l.delta,
+    own: l.own,
+    ownDelta: l.ownDelta,
+    note:
+      [
+        l.isRecomputedDifferent ? `${differs} (${vi ? 'tính lại' : 'recomputed'})` : null,
+        l.isOwnDifferent ? `${differs} (${vi ? 'hệ thống' : 'own'})` : null,
+      ]
+        .filter(Boolean)
+        .join('; ') || null,
+  }));
+  const period = view.period ?? '';
+  return {
+    title: vi ? 'ĐỐI CHIẾU CHỈ SỐ 766 VỚI CỔNG DỊCH VỤ CÔNG QUỐC GIA' : 'DECISION 766 INDEX: RECONCILIATION WITH THE NATIONAL PORTAL',
+    subtitles: [
+      vi ? `Kỳ đánh giá: ${period}` : `Period: ${period}`,
+      vi ? `Đơn vị: ${unitName(province, language)}` : `Unit: ${unitName(province, language)}`,
+      vi
+        ? `Bộ công thức ${view.formulaSetId}; đánh dấu "Lệch" khi chênh lệch vượt ${view.tolerance}`
+        : `Formula set ${view.formulaSetId}; "Differs" marks a difference beyond ${view.tolerance}`,
+    ],
+    columns,
+    rows,
     authority: authority(province.fullName, language),
     placeAndDate: placeAndDate(province.fullName, today, language),
     language,

@@ -3,9 +3,10 @@ import { AppError } from '../../platform/errors.ts';
 import { lateDossiers, judgedDossiers, type PeriodCounts } from '../domain/kpis.ts';
 import { mappingFor, procedureStatsInto, zeroCounts, type CatalogueProcedure, type View } from './aggregate.ts';
 import { periodWindow, trailingYear, type PeriodWindow } from './period-window.ts';
-import { readMappedCounts, readMappedProcedureCounts } from './read-rollups.ts';
+import { readMappedCounts, readProcedurePresence } from './read-rollups.ts';
 import { loadCatalogue, presentKpis, scoreIndex, type IndexView, type KpiView } from './scoring.ts';
 import { loadUnitTree, type TreeUnit, type UnitTree } from './unit-tree.ts';
+import { cachedAnswer } from './cache.ts';
 
 /** A unit as the dashboard's answers name it. */
 export type UnitRef = Omit<TreeUnit, 'provinceCode'>;
@@ -76,10 +77,18 @@ export function headlineOf(c: PeriodCounts): Headline {
  * Tổng quan — a unit's overview for a period: the index (total, groups, indicators), the KPIs, the
  * headline counts and the trend of the twelve months up to the period's last month. Reads rollups only.
  */
-export async function readOverview(
-  db: Db,
-  input: { provinceCode: string; unitCode: string; period: string; view: View; today: string },
-): Promise<Overview> {
+export async function readOverview(db: Db, input: OverviewInput): Promise<Overview> {
+  const tree = await loadUnitTree(db, input.provinceCode);
+  targetUnit(tree, input.unitCode); // refuses an unknown unit before anything is read
+  const window = periodWindow(input.period, input.today);
+  const key = `overview|${input.provinceCode}|${input.unitCode}|${window.text}|${input.view}`;
+  return cachedAnswer(db, key, window, () => computeOverview(db, input));
+}
+
+type OverviewInput = { provinceCode: string; unitCode: string; period: string; view: View; today: string };
+
+/** The overview computed from the rollups. */
+export async function computeOverview(db: Db, input: OverviewInput): Promise<Overview> {
   const tree = await loadUnitTree(db, input.provinceCode);
   const unit = targetUnit(tree, input.unitCode);
   const level = unit.level === 'province' ? 'province' : 'communes';
@@ -89,7 +98,7 @@ export async function readOverview(
   const mapping = mappingFor(tree, level, input.view, key);
   const [rows, procedureRows, trendRows, catalogue] = await Promise.all([
     readMappedCounts(db, tree.rollupProvinceCodes, window, mapping, 'target'),
-    readMappedProcedureCounts(db, tree.rollupProvinceCodes, window, mapping),
+    readProcedurePresence(db, tree.rollupProvinceCodes, window, mapping),
     readMappedCounts(db, tree.rollupProvinceCodes, trendWindow, mapping, 'month'),
     loadCatalogue(db, input.provinceCode),
   ]);

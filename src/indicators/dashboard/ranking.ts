@@ -8,7 +8,8 @@ import { findKpi, kpiCodes } from '../domain/kpis.ts';
 import { currentUnitsMapping, mappingFor, procedureStatsInto, zeroCounts, type View } from './aggregate.ts';
 import { applicableProcedures, headlineOf, periodOf, type Headline, type Overview } from './overview.ts';
 import { periodWindow } from './period-window.ts';
-import { readMappedCounts, readMappedProcedureCounts, type MappedCounts, type UnitMapping } from './read-rollups.ts';
+import { cachedAnswer } from './cache.ts';
+import { readMappedCounts, readProcedurePresence, type MappedCounts, type UnitMapping } from './read-rollups.ts';
 import { loadCatalogue, presentKpis, scoreIndex, type IndexView, type KpiView } from './scoring.ts';
 import { loadUnitTree } from './unit-tree.ts';
 import type { ProcedureStats } from '../domain/index-from-rollups.ts';
@@ -81,7 +82,8 @@ interface Target {
   agencyKind?: string;
 }
 
-function valueOf(
+/** An indicator's value (with numerator and denominator where it has them) from a unit's index and KPIs. */
+export function valueOf(
   indicator: string,
   index: IndexView,
   kpis: KpiView[],
@@ -117,11 +119,18 @@ export function rankRows<T extends { value: number | null; code: string }>(
   });
 }
 
-/** The ranking of a province's communes or agencies for a period on one indicator. */
-export async function readRanking(
-  db: Db,
-  input: { provinceCode: string; period: string; level: RankingLevel; indicator: string; view: View; today: string },
-): Promise<Ranking> {
+type RankingInput = { provinceCode: string; period: string; level: RankingLevel; indicator: string; view: View; today: string };
+
+/** The ranking of a province's communes or agencies for a period on one indicator (cached while its period's rollups are unchanged). */
+export async function readRanking(db: Db, input: RankingInput): Promise<Ranking> {
+  describeIndicator(input.indicator); // refuses an unknown indicator before anything is read
+  const window = periodWindow(input.period, input.today);
+  const key = `ranking|${input.provinceCode}|${window.text}|${input.view}|${input.level}|${input.indicator}`;
+  return cachedAnswer(db, key, window, () => computeRanking(db, input));
+}
+
+/** The ranking computed from the rollups. */
+export async function computeRanking(db: Db, input: RankingInput): Promise<Ranking> {
   const indicator = { code: input.indicator, ...describeIndicator(input.indicator) };
   const tree = await loadUnitTree(db, input.provinceCode);
   const window = periodWindow(input.period, input.today);
@@ -166,10 +175,7 @@ export async function readRanking(
       input.level === 'agency' ? 'agency' : 'target',
     ),
     // Agencies: procedure presence per unit; an agency's procedures are its unit's of the agency's kind.
-    readMappedProcedureCounts(db, tree.rollupProvinceCodes, window, [
-      ...(input.level === 'agency' ? unitKeyed : mapping),
-      ...provinceMapping,
-    ]),
+    readProcedurePresence(db, tree.rollupProvinceCodes, window, [...(input.level === 'agency' ? unitKeyed : mapping), ...provinceMapping]),
     loadCatalogue(db, input.provinceCode),
   ]);
   const rows = counted.filter((r) => r.key !== totalKey);

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { counterColumn, procedureCounters, rollupCounters, type ProcedureCounter } from '../domain/rollup-counters.ts';
+import { counterColumn, rollupCounters } from '../domain/rollup-counters.ts';
 import type { PeriodCounts } from '../domain/kpis.ts';
 import { zeroCounts, type Share } from './aggregate.ts';
 import type { PeriodWindow } from './period-window.ts';
@@ -27,10 +27,12 @@ export interface MappedCounts {
   isEstimate: boolean;
 }
 
-export interface MappedProcedureCounts {
+/** The procedures a target had dossiers for in a window, by kind of dossier. */
+export interface ProcedurePresence {
   key: string;
-  procedureCode: string;
-  counts: Record<ProcedureCounter, number>;
+  online: readonly string[];
+  withDossiers: readonly string[];
+  paidOnline: readonly string[];
 }
 
 /** Grouping beyond the target: none, the handling agency, or the month. */
@@ -57,6 +59,24 @@ function grouping(by: Grouping): { select: string; group: string } {
 type Row = Record<string, unknown> & { key: string; agency_code?: string; month?: string; overdue?: number; is_estimate?: boolean };
 const rowKey = (key: string, agencyCode: string | null | undefined, month: string | null | undefined) =>
   `${key}|${agencyCode ?? ''}|${month ?? ''}`;
+
+/**
+ * Where a window's sums are read: a quarter or a year from its period rollup (one row per unit and
+ * agency or procedure; the months after today hold only future-dated overdue deltas, which the counters
+ * do not use), a month from the monthly one.
+ */
+function wholePeriod(window: PeriodWindow, periodTable: 'indicator_rollup_period' | 'indicator_rollup_procedure_period'): string {
+  if (window.period.kind === 'month')
+    return periodTable === 'indicator_rollup_period' ? 'indicator_rollup_monthly' : 'indicator_rollup_procedure_monthly';
+  return periodTable;
+}
+
+/** The condition picking a window's months from a monthly rollup. */
+const monthsOf = (window: PeriodWindow): SQL => sql`r.month >= ${window.months[0]} AND r.month <= ${window.months.at(-1)}`;
+
+/** The condition picking a window's rows from the table `wholePeriod` chose. */
+const periodOf = (window: PeriodWindow): SQL =>
+  window.period.kind === 'month' ? monthsOf(window) : sql`r.granularity = ${window.period.kind} AND r.period_start = ${window.start}`;
 
 /** The first day of the month after an ISO date's month. */
 function nextMonthStart(isoDate: string): string {
@@ -88,22 +108,29 @@ export async function readMappedCounts(
   const m = mappingRelation(mapping);
   const { select, group } = grouping(by);
   const counters = sql.raw(rollupCounters.map((c) => `sum(r.${counterColumn(c)} * m.weight)::float8 AS "${c}"`).join(', '));
-  // Two reads side by side: the window's months for the counters, every month up to its end for the
-  // running count of open overdue dossiers (by month: per month, for the running sums).
-  const overdueGroup = by === 'month' ? grouping('month') : grouping(by);
-  // While the window runs (it ends today), appointments later this month are not due yet.
+  // Reads side by side: the window's months for the counters; for the running count of open overdue
+  // dossiers, the all-time total per unit less the deltas of the months after the window (by month:
+  // after each of its months); while the window runs (it ends today), appointments later this month.
+  const overdueGroup = grouping(by);
   const futureGroup = by === 'agency' ? grouping('agency') : grouping('target');
   const isRunning = !isLastDayOfMonth(window.asOf);
-  const [sums, deltas, future] = await Promise.all([
+  const totalsGroup = by === 'month' ? grouping('target') : grouping(by);
+  const [sums, totals, later, future] = await Promise.all([
     db.execute<Row>(sql`
       SELECT ${sql.raw(select)}, ${counters}, bool_or(m.is_estimate AND m.weight > 0) AS is_estimate
-      FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
-      WHERE r.province_code IN (${provinces}) AND r.month >= ${first} AND r.month <= ${last}
+      FROM ${by === 'month' ? sql.raw('indicator_rollup_monthly') : sql.raw(wholePeriod(window, 'indicator_rollup_period'))} r
+        JOIN ${m} ON m.unit_id = r.unit_id
+      WHERE r.province_code IN (${provinces}) AND ${by === 'month' ? monthsOf(window) : periodOf(window)}
       GROUP BY ${sql.raw(group)}`),
+    db.execute<Row>(sql`
+      SELECT ${sql.raw(totalsGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS overdue
+      FROM indicator_rollup_overdue r JOIN ${m} ON m.unit_id = r.unit_id
+      WHERE r.province_code IN (${provinces})
+      GROUP BY ${sql.raw(totalsGroup.group)}`),
     db.execute<Row>(sql`
       SELECT ${sql.raw(overdueGroup.select)}, sum(r.overdue_delta * m.weight)::float8 AS overdue
       FROM indicator_rollup_monthly r JOIN ${m} ON m.unit_id = r.unit_id
-      WHERE r.province_code IN (${provinces}) AND r.month <= ${last} AND r.overdue_delta <> 0
+      WHERE r.province_code IN (${provinces}) AND r.month > ${by === 'month' ? first : last} AND r.overdue_delta <> 0
       GROUP BY ${sql.raw(overdueGroup.group)}`),
     isRunning
       ? db.execute<Row & { delta: number }>(sql`
@@ -118,23 +145,29 @@ export async function readMappedCounts(
   for (const r of sums.rows) result.set(rowKey(r.key, r.agency_code, r.month), present(r, r.key, r.agency_code ?? null, r.month ?? null));
   const open = new Map<string, number>();
   if (by === 'month') {
-    // Running overdue counts per target, month by month.
-    const byTarget = new Map<string, Map<string, number>>();
-    for (const r of deltas.rows) {
-      const months = byTarget.get(r.key) ?? new Map<string, number>();
+    // Open overdue at each month's end: the total less the deltas of every later month.
+    const laterByTarget = new Map<string, Map<string, number>>();
+    for (const r of later.rows) {
+      const months = laterByTarget.get(r.key) ?? new Map<string, number>();
       months.set(r.month ?? '', Number(r.overdue));
-      byTarget.set(r.key, months);
+      laterByTarget.set(r.key, months);
     }
-    for (const [key, months] of byTarget) {
-      let total = 0;
-      for (const [month, delta] of months) if (month < first) total += delta;
+    const keys = new Set([...totals.rows.map((r) => r.key), ...laterByTarget.keys()]);
+    const totalOf = new Map(totals.rows.map((r) => [r.key, Number(r.overdue)]));
+    for (const key of keys) {
+      const months = laterByTarget.get(key) ?? new Map<string, number>();
       for (const month of window.months) {
-        total += months.get(month) ?? 0;
-        open.set(rowKey(key, null, month), total);
+        let after = 0;
+        for (const [m, delta] of months) if (m > month) after += delta;
+        open.set(rowKey(key, null, month), (totalOf.get(key) ?? 0) - after);
       }
     }
   } else {
-    for (const r of deltas.rows) open.set(rowKey(r.key, r.agency_code, null), Number(r.overdue));
+    for (const r of totals.rows) open.set(rowKey(r.key, r.agency_code, null), Number(r.overdue));
+    for (const r of later.rows) {
+      const k = rowKey(r.key, r.agency_code, null);
+      open.set(k, (open.get(k) ?? 0) - Number(r.overdue));
+    }
   }
   for (const r of future.rows) {
     const key = rowKey(r.key, r.agency_code, by === 'month' ? last : null);
@@ -156,22 +189,35 @@ function present(r: Row, key: string, agencyCode: string | null, month: string |
   return { key, agencyCode, month, counts, isEstimate: Boolean(r.is_estimate) };
 }
 
-/** Sums per target and procedure over the window's months (for "procedures with dossiers"-style indicators). */
-export async function readMappedProcedureCounts(
+/**
+ * Which procedures each target had dossiers for over the window's months (for the "procedures with
+ * dossiers / with online dossiers / paid online" indicators): distinct codes per target, reduced in
+ * the database so a year of a province comes back as one short row per target.
+ */
+export async function readProcedurePresence(
   db: Db,
   provinceCodes: readonly string[],
   window: PeriodWindow,
   mapping: readonly UnitMapping[],
-): Promise<MappedProcedureCounts[]> {
+): Promise<ProcedurePresence[]> {
   if (window.months.length === 0 || mapping.length === 0) return [];
-  const rows = await db.execute<Record<string, unknown> & { key: string; procedure_code: string }>(sql`
-    SELECT m.key, r.procedure_code, ${sql.raw(procedureCounters.map((c) => `sum(r.${counterColumn(c)})::float8 AS "${c}"`).join(', '))}
-    FROM indicator_rollup_procedure_monthly r JOIN ${mappingRelation(mapping)} ON m.unit_id = r.unit_id
-    WHERE r.province_code IN (${inList(provinceCodes)}) AND r.month >= ${window.months[0]} AND r.month <= ${window.months.at(-1)}
-    GROUP BY m.key, r.procedure_code`);
+  const rows = await db.execute<{ key: string; online: string[] | null; with_dossiers: string[] | null; paid_online: string[] | null }>(sql`
+    SELECT key,
+      array_agg(procedure_code) FILTER (WHERE received_online > 0)::text[] AS online,
+      array_agg(procedure_code) FILTER (WHERE received > 0)::text[] AS with_dossiers,
+      array_agg(procedure_code) FILTER (WHERE paid_online > 0)::text[] AS paid_online
+    FROM (
+      SELECT m.key, r.procedure_code::text AS procedure_code, sum(r.received) AS received, sum(r.received_online) AS received_online,
+        sum(r.paid_online) AS paid_online
+      FROM ${sql.raw(wholePeriod(window, 'indicator_rollup_procedure_period'))} r JOIN ${mappingRelation(mapping)} ON m.unit_id = r.unit_id
+      WHERE r.province_code IN (${inList(provinceCodes)}) AND ${periodOf(window)}
+      GROUP BY m.key, r.procedure_code
+    ) p
+    GROUP BY key`);
   return rows.rows.map((r) => ({
     key: r.key,
-    procedureCode: r.procedure_code,
-    counts: Object.fromEntries(procedureCounters.map((c) => [c, Number(r[c] ?? 0)])) as Record<ProcedureCounter, number>,
+    online: r.online ?? [],
+    withDossiers: r.with_dossiers ?? [],
+    paidOnline: r.paid_online ?? [],
   }));
 }

@@ -15,6 +15,8 @@ const unitCode = z
   .regex(/^\d{2}(\d{3})?$/)
   .describe('The province (79) or one of its current communes (5 digits)');
 
+const label = z.object({ vi: z.string(), en: z.string() });
+
 export const overviewQuery = z.strictObject({ period, unit: unitCode, view });
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 
@@ -44,7 +46,55 @@ export type DrilldownQuery = z.infer<typeof drilldownQuery>;
 
 export const mapQuery = z.strictObject({ province: z.string().regex(/^\d{2}$/) });
 
-const label = z.object({ vi: z.string(), en: z.string() });
+export const reconciliationQuery = z.strictObject({
+  period: period.optional().describe('An imported period ("2026-03"); the newest imported one by default'),
+  format,
+});
+export type ReconciliationQuery = z.infer<typeof reconciliationQuery>;
+
+export const reconciliationResponse = z.object({
+  provinceCode: z.string(),
+  period: z.string().nullable(),
+  periods: z.array(z.string()),
+  formulaSetId: z.string(),
+  tolerance: z.number(),
+  lines: z.array(
+    z.object({
+      departmentCode: z.string(),
+      isProvince: z.boolean(),
+      group: z.string(),
+      metric: z.string(),
+      label,
+      maxScore: z.number().nullable(),
+      published: z.number().nullable(),
+      recomputed: z.number().nullable(),
+      delta: z.number().nullable(),
+      own: z.number().nullable(),
+      ownDelta: z.number().nullable(),
+      isRecomputedDifferent: z.boolean(),
+      isOwnDifferent: z.boolean(),
+    }),
+  ),
+});
+
+export const nationalQuery = z.strictObject({
+  period,
+  indicator: z
+    .string()
+    .regex(/^[A-Z_]{3,40}$/)
+    .default('INDEX')
+    .describe('INDEX, a KPI, an index group or an index indicator code'),
+});
+export type NationalQuery = z.infer<typeof nationalQuery>;
+
+export const nationalResponse = z.object({
+  period: z.string(),
+  indicator: z.object({ code: z.string(), label, unit: z.enum(['points', 'percent', 'days']), isHigherBetter: z.boolean() }),
+  provinces: z.array(
+    z.object({ provinceCode: z.string(), value: z.number().nullable(), source: z.enum(['platform', 'portal']).nullable() }),
+  ),
+});
+
 const periodInfo = z.object({ text: z.string(), start: z.string(), end: z.string(), asOf: z.string(), isComplete: z.boolean() });
 const unitInfo = z.object({
   id: z.number().int(),
@@ -183,11 +233,24 @@ export const drilldownResponse = z.object({
 
 export const definitionsResponse = z.object({
   kpis: z.array(
-    z.object({ code: z.enum(kpiCodes), label, definition: label, unit: z.enum(['percent', 'days']), isHigherBetter: z.boolean() }),
+    z.object({
+      code: z.enum(kpiCodes),
+      label,
+      definition: label,
+      unit: z.enum(['percent', 'days']),
+      isHigherBetter: z.boolean(),
+      numerator: label,
+      denominator: label,
+      source: label,
+      drill: z
+        .object({ numerator: z.enum(drillKinds).nullable(), denominator: z.enum(drillKinds).nullable() })
+        .describe('Which drill-down lists the dossiers behind the numerator and the denominator (null: not dossiers)'),
+    }),
   ),
   index: z.object({
     formulaSetId: z.string(),
     source: z.string(),
+    reference: label,
     groups: z.array(
       z.object({
         group: z.string(),
@@ -195,8 +258,20 @@ export const definitionsResponse = z.object({
         maxScore: z.number(),
         isConfirmed: z.boolean(),
         note: label.nullable(),
-        metrics: z.array(z.object({ code: z.string(), label, maxScore: z.number(), formula: z.string(), isMeasured: z.boolean() })),
+        metrics: z.array(
+          z.object({
+            code: z.string(),
+            label,
+            maxScore: z.number(),
+            formula: z.string(),
+            countedIn: z.enum(['dossiers', 'complaints', 'procedures', 'communes']),
+            isMeasured: z.boolean(),
+          }),
+        ),
       }),
     ),
   }),
 });
+export type DefinitionsResponse = z.infer<typeof definitionsResponse>;
+export type NationalResponse = z.infer<typeof nationalResponse>;
+export type ReconciliationResponse = z.infer<typeof reconciliationResponse>;

@@ -10,21 +10,27 @@ import { AppError } from '../../platform/errors.ts';
 import { describeFormula, latestFormulaSet } from '../domain/index-766/formula-sets.ts';
 import { measuredMetrics } from '../domain/index-from-rollups.ts';
 import { kpiDefinitions } from '../domain/kpis.ts';
+import { indexReference, kpiReferences } from '../domain/kpi-references.ts';
 import { assertDashboardAccess } from './access.ts';
 import { readDrilldown } from './drilldown.ts';
 import { tableToCsv, tableToXlsx, type ExportTable } from './export-table.ts';
-import { drilldownTable, rankingTable } from './exports.ts';
+import { drilldownTable, rankingTable, reconciliationTable } from './exports.ts';
 import { readOverview, unitRef } from './overview.ts';
-import { readRanking } from './ranking.ts';
+import { describeIndicator, readRanking } from './ranking.ts';
+import { readNationalValues, readReconciliation } from './reconciliation.ts';
 import {
   definitionsResponse,
   drilldownQuery,
   drilldownResponse,
   mapQuery,
+  nationalQuery,
+  nationalResponse,
   overviewQuery,
   overviewResponse,
   rankingQuery,
   rankingResponse,
+  reconciliationQuery,
+  reconciliationResponse,
 } from './routes.schema.ts';
 import { loadUnitTree } from './unit-tree.ts';
 
@@ -157,10 +163,13 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardRoute
           definition: k.definition,
           unit: k.unit,
           isHigherBetter: k.isHigherBetter,
+          ...kpiReferences[k.code],
+          drill: k.drill,
         })),
         index: {
           formulaSetId: set.id,
           source: set.source,
+          reference: indexReference,
           groups: set.groups.map((g) => ({
             group: g.group,
             label: g.label,
@@ -172,6 +181,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardRoute
               label: m.label,
               maxScore: m.maxScore,
               formula: describeFormula(m),
+              countedIn: m.countedIn,
               isMeasured: measured.has(m.code),
             })),
           })),
@@ -205,6 +215,67 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardRoute
       }
       reply.header('cache-control', 'public, max-age=86400');
       return reply.type('application/geo+json').send(await text);
+    },
+  );
+
+  r.get(
+    '/dashboard/reconciliation',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary:
+          'The national portal’s published 766 scores for the province beside their recomputation and the platform’s own figures; ?format=xlsx|csv (province leaders)',
+        querystring: reconciliationQuery,
+        response: { 200: reconciliationResponse },
+      },
+    },
+    async (request, reply) => {
+      assertDashboardAccess(officerOf(request), provinceCode, provinceCode);
+      const q = request.query;
+      const view = await readReconciliation(db, { provinceCode, period: q.period, today: today() });
+      if (q.format === 'json') return view;
+      const tree = await loadUnitTree(db, provinceCode);
+      const table = reconciliationTable(view, unitRef(tree.province), today(), requestLanguage(request));
+      return sendTable(reply, table, q.format, `doi-chieu-766-${view.period ?? 'none'}`);
+    },
+  );
+
+  r.get(
+    '/dashboard/national',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary:
+          'Every province on one indicator for the national map: this province from its rollups, others from imported portal evaluations (province leaders)',
+        querystring: nationalQuery,
+        response: { 200: nationalResponse },
+      },
+    },
+    async (request) => {
+      assertDashboardAccess(officerOf(request), provinceCode, provinceCode);
+      const q = request.query;
+      const { label, unit, isHigherBetter } = describeIndicator(q.indicator);
+      const provinces = await readNationalValues(db, { provinceCode, period: q.period, indicator: q.indicator, today: today() });
+      return { period: q.period, indicator: { code: q.indicator, label, unit, isHigherBetter }, provinces };
+    },
+  );
+
+  let nationalMap: Promise<string> | null = null;
+  r.get(
+    '/dashboard/national-map',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Boundaries of the 34 provinces (GeoJSON; feature property `code` is the province code) for the national map (public)',
+      },
+    },
+    async (_request, reply) => {
+      nationalMap ??= readFile(path.join(opts.unitsDataDir, 'provinces-2026.geojson'), 'utf8');
+      nationalMap.catch(() => {
+        nationalMap = null;
+      });
+      reply.header('cache-control', 'public, max-age=86400');
+      return reply.type('application/geo+json').send(await nationalMap);
     },
   );
 }

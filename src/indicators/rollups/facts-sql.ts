@@ -273,6 +273,34 @@ GROUP BY province_code, unit_id, procedure_code, ${monthOf('day')}
 HAVING ${anyNonZero(procedureCounters)}`;
 }
 
+/** Each row's quarter and year (granularity, first day), for the period rollups. */
+const periodsOf = (column: string) =>
+  `CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', ${column})::date), ('year', date_trunc('year', ${column})::date)) AS g(granularity, period_start)`;
+
+/** Quarterly and yearly sums per unit and agency from daily rows. */
+export function sumByPeriod(dailyRows: string): string {
+  return `SELECT province_code, g.granularity, g.period_start, unit_id, agency_code, ${sums(rollupCounters)}
+FROM ${dailyRows} x ${periodsOf('x.day')}
+GROUP BY province_code, g.granularity, g.period_start, unit_id, agency_code
+HAVING ${anyNonZero(rollupCounters)}`;
+}
+
+/** Quarterly and yearly sums per unit and procedure from daily rows. */
+export function sumByProcedurePeriod(dailyRows: string): string {
+  return `SELECT province_code, g.granularity, g.period_start, unit_id, procedure_code, ${sums(procedureCounters)}
+FROM ${dailyRows} x ${periodsOf('x.day')}
+GROUP BY province_code, g.granularity, g.period_start, unit_id, procedure_code
+HAVING ${anyNonZero(procedureCounters)}`;
+}
+
+/** All-time overdue delta per unit and agency from daily (or monthly) rows. */
+export function sumOverdue(rows: string): string {
+  return `SELECT province_code, unit_id, agency_code, sum(overdue_delta) AS overdue_delta
+FROM ${rows} x
+GROUP BY province_code, unit_id, agency_code
+HAVING sum(overdue_delta) <> 0`;
+}
+
 /** `INSERT … ON CONFLICT DO UPDATE` that adds counters to a rollup table. */
 export function addInto(table: string, keys: readonly string[], counters: readonly RollupCounter[], rows: string): string {
   const columns = counters.map(counterColumn);
@@ -285,3 +313,7 @@ ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates}`;
 export const dailyKeys = ['province_code', 'unit_id', 'agency_code', 'procedure_code', 'day'] as const;
 export const monthlyKeys = ['province_code', 'unit_id', 'agency_code', 'month'] as const;
 export const procedureMonthlyKeys = ['province_code', 'unit_id', 'procedure_code', 'month'] as const;
+export const overdueKeys = ['province_code', 'unit_id', 'agency_code'] as const;
+export const periodKeys = ['province_code', 'granularity', 'period_start', 'unit_id', 'agency_code'] as const;
+export const procedurePeriodKeys = ['province_code', 'granularity', 'period_start', 'unit_id', 'procedure_code'] as const;
+export const overdueCounters = ['overdueDelta'] as const;

@@ -9,12 +9,19 @@ import {
   dossierFactColumns,
   dossierFactsSelect,
   monthlyKeys,
+  overdueCounters,
+  overdueKeys,
+  periodKeys,
   procedureMonthlyKeys,
+  procedurePeriodKeys,
   spreadComplaintFacts,
   spreadDossierFacts,
   sumByDay,
   sumByMonth,
+  sumByPeriod,
   sumByProcedureMonth,
+  sumByProcedurePeriod,
+  sumOverdue,
 } from './facts-sql.ts';
 
 /** The watermark row's name in indicator_rollup_state. */
@@ -120,6 +127,24 @@ monthly AS (
 procedure_monthly AS (
   ${addInto('indicator_rollup_procedure_monthly', procedureMonthlyKeys, procedureCounters, sumByProcedureMonth('deltas'))}
   RETURNING 1
+),
+overdue AS (
+  ${addInto('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('deltas'))}
+  RETURNING 1
+),
+by_period AS (
+  ${addInto('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('deltas'))}
+  RETURNING 1
+),
+procedure_by_period AS (
+  ${addInto('indicator_rollup_procedure_period', procedurePeriodKeys, procedureCounters, sumByProcedurePeriod('deltas'))}
+  RETURNING 1
+),
+changes AS (
+  INSERT INTO indicator_rollup_changes (to_event_id, min_day)
+  SELECT ${int(to)}, min(day) FROM deltas HAVING count(*) > 0
+  ON CONFLICT (to_event_id) DO UPDATE SET min_day = least(indicator_rollup_changes.min_day, excluded.min_day), at = now()
+  RETURNING 1
 )
 SELECT (SELECT count(*) FROM changed)::int AS dossiers, (SELECT count(*) FROM daily)::int AS daily_rows`;
 }
@@ -168,6 +193,9 @@ export async function applyEventsToRollups(db: Db, options: ApplyOptions = {}): 
       return { done: false, waiting: false, from, to, events, dossiers: Number(applied.rows[0]?.dossiers ?? 0) };
     });
     sinceEventId = undefined;
+    // The change log only has to outlive the dashboard cache's entries (an hour).
+    if (step.events > 0 && result.events === 0)
+      await db.execute(sql`DELETE FROM indicator_rollup_changes WHERE at < now() - interval '2 hours'`);
     result.events += step.events;
     result.dossiers += step.dossiers;
     result.lastEventId = step.to;
@@ -195,7 +223,7 @@ export async function rebuildRollups(db: Db): Promise<RebuildResult> {
     await tx.execute(sql.raw('LOCK TABLE dossier_events IN SHARE MODE'));
     await tx.execute(
       sql.raw(
-        'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly',
+        'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_overdue, indicator_rollup_period, indicator_rollup_procedure_period, indicator_dashboard_cache',
       ),
     );
     await tx.execute(sql.raw(`INSERT INTO indicator_dossier_facts (${dossierFactColumns.join(', ')}) ${dossierFactsSelect(null)}`));
@@ -215,6 +243,18 @@ export async function rebuildRollups(db: Db): Promise<RebuildResult> {
         ),
       ),
     );
+    await tx.execute(sql.raw(addInto('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('indicator_rollup_monthly'))));
+    await tx.execute(sql.raw(addInto('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('indicator_rollup_daily'))));
+    await tx.execute(
+      sql.raw(
+        addInto(
+          'indicator_rollup_procedure_period',
+          procedurePeriodKeys,
+          procedureCounters,
+          sumByProcedurePeriod('indicator_rollup_daily'),
+        ),
+      ),
+    );
     const counts = await tx.execute<{ dossiers: number; complaints: number; daily: number; monthly: number; last: string | number }>(
       sql.raw(`SELECT
         (SELECT count(*) FROM indicator_dossier_facts)::int AS dossiers,
@@ -225,6 +265,11 @@ export async function rebuildRollups(db: Db): Promise<RebuildResult> {
     );
     const row = counts.rows[0];
     const lastEventId = Number(row?.last ?? 0);
+    // Everything may have changed: cached dashboard answers computed before are void.
+    await tx.execute(
+      sql`INSERT INTO indicator_rollup_changes (to_event_id, min_day) VALUES (${lastEventId}, '0001-01-01')
+          ON CONFLICT (to_event_id) DO UPDATE SET min_day = '0001-01-01', at = now()`,
+    );
     await readState(tx);
     await writeState(tx, lastEventId, null);
     return {

@@ -22,6 +22,7 @@ import { procedureName } from '../procedure-text.tsx';
 import { Link, useLocation, type RouteParams } from '../router.tsx';
 import { StatusBadge, Timeline } from '../dossier-status.tsx';
 import { DossierPayment } from './dossier-payment.tsx';
+import { DossierFeedbackSections } from './feedback/dossier-feedback.tsx';
 
 /** Rút hồ sơ: a confirmation with a reason before the dossier is withdrawn (status 7). */
 function Withdraw({ dossier, onWithdrawn }: { dossier: Dossier; onWithdrawn: (dossier: Dossier) => void }) {
@@ -329,6 +330,8 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
           events={dossier.events.map((event) => ({ at: event.at, statusName: event.statusName, description: event.description }))}
         />
       </section>
+
+      <DossierFeedbackSections dossierCode={dossier.code} />
 
       {dossier.canWithdraw && (
         <section aria-labelledby="withdraw-section-title" className="section">

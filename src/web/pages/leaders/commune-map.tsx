@@ -20,6 +20,10 @@ interface Props {
   label: string;
   language: Language;
   onSelect(code: string): void;
+  /** The test id of the map's container (several maps can share a page). */
+  testId?: string;
+  /** Draw every feature (a national map) instead of the mainland part of a province (islands left out). */
+  isWhole?: boolean;
 }
 
 /**
@@ -27,14 +31,26 @@ interface Props {
  * boundaries, keyed by commune code). Clicking a commune selects it. The container carries where each
  * commune's inner point is drawn (`data-region-pixels`), so tools and tests can point at a commune.
  */
-export function CommuneChoropleth({ geo, province, values, unit, isHigherBetter, selected, label, language, onSelect }: Props) {
+export function CommuneChoropleth({
+  geo,
+  province,
+  values,
+  unit,
+  isHigherBetter,
+  selected,
+  label,
+  language,
+  onSelect,
+  testId = 'commune-map',
+  isWhole = false,
+}: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
   const points = useMemo(() => new Map(geo.features.map((f) => [f.properties.code, interiorPoint(f.geometry)])), [geo]);
   const names = useMemo(() => new Map(values.map((v) => [v.code, v.name])), [values]);
-  const bounds = useMemo(() => mainlandBounds(geo.features), [geo]);
+  const bounds = useMemo(() => (isWhole ? undefined : mainlandBounds(geo.features)), [geo, isWhole]);
 
   useEffect(() => {
     const el = element.current;
@@ -94,7 +110,7 @@ export function CommuneChoropleth({ geo, province, values, unit, isHigherBetter,
             type: 'map',
             map: `communes-${province}`,
             nameProperty: 'code',
-            boundingCoords: bounds,
+            ...(bounds ? { boundingCoords: bounds } : {}),
             roam: true,
             selectedMode: 'single',
             label: { show: false },
@@ -109,5 +125,5 @@ export function CommuneChoropleth({ geo, province, values, unit, isHigherBetter,
     );
   }, [values, unit, isHigherBetter, selected, label, language, names, bounds]);
 
-  return <div ref={element} className="commune-map" role="img" aria-label={label} data-testid="commune-map" />;
+  return <div ref={element} className="commune-map" role="img" aria-label={label} data-testid={testId} />;
 }

@@ -4,8 +4,12 @@ import type { Drilldown } from '../../../indicators/dashboard/drilldown.ts';
 import type { Overview } from '../../../indicators/dashboard/overview.ts';
 import type { Ranking } from '../../../indicators/dashboard/ranking.ts';
 import type { DrillKind } from '../../../indicators/domain/kpis.ts';
+import type { DefinitionsResponse, NationalResponse, ReconciliationResponse } from '../../../indicators/dashboard/routes.schema.ts';
 
 export type { Drilldown, Overview, Ranking, DrillKind };
+export type Definitions = DefinitionsResponse;
+export type National = NationalResponse;
+export type Reconciliation = ReconciliationResponse;
 export type View = 'current' | 'historical';
 
 const query = (params: Record<string, string | number>) =>
@@ -24,7 +28,11 @@ export function fetchDrilldown(period: string, unit: string, kind: DrillKind, vi
 }
 
 /** The address of an export of the same table (the browser downloads it with the session cookie). */
-export function exportUrl(kind: 'ranking' | 'drilldown', params: Record<string, string | number>, format: 'xlsx' | 'csv'): string {
+export function exportUrl(
+  kind: 'ranking' | 'drilldown' | 'reconciliation',
+  params: Record<string, string | number>,
+  format: 'xlsx' | 'csv',
+): string {
   return `/api/v1/dashboard/${kind}?${query({ ...params, format })}`;
 }
 
@@ -38,12 +46,36 @@ export interface CommuneMap {
   features: CommuneFeature[];
 }
 
-let mapPromise: Promise<CommuneMap> | null = null;
-/** The communes' boundaries (fetched once per page load). */
-export function fetchCommuneMap(province: string): Promise<CommuneMap> {
-  mapPromise ??= getJson<CommuneMap>(`/api/v1/dashboard/map?province=${province}`).catch((error: unknown) => {
-    mapPromise = null;
-    throw error;
-  });
-  return mapPromise;
+const oncePromises = new Map<string, Promise<unknown>>();
+/** Data that does not change while a page is open, fetched once (forgotten when the fetch failed, so a retry can succeed). */
+function fetchOnce<T>(url: string): Promise<T> {
+  let promise = oncePromises.get(url) as Promise<T> | undefined;
+  if (!promise) {
+    promise = getJson<T>(url).catch((error: unknown) => {
+      oncePromises.delete(url);
+      throw error;
+    });
+    oncePromises.set(url, promise);
+  }
+  return promise;
 }
+
+/** The communes' boundaries. */
+export const fetchCommuneMap = (province: string): Promise<CommuneMap> => fetchOnce(`/api/v1/dashboard/map?province=${province}`);
+
+/** The provinces' boundaries (same feature shape as the communes'). */
+export const fetchNationalMap = (): Promise<CommuneMap> => fetchOnce('/api/v1/dashboard/national-map');
+
+/** The address of an indicator's definition page (a KPI, an index group or an index indicator code). */
+export const definitionPath = (code: string) => `/lanh-dao/dinh-nghia/${encodeURIComponent(code)}`;
+
+export function fetchNational(period: string, indicator: string): Promise<National> {
+  return getJson(`/api/v1/dashboard/national?${query({ period, indicator })}`);
+}
+
+export function fetchReconciliation(period: string | null): Promise<Reconciliation> {
+  return getJson(`/api/v1/dashboard/reconciliation${period ? `?${query({ period })}` : ''}`);
+}
+
+/** What every KPI and index indicator means. */
+export const fetchDefinitions = (): Promise<Definitions> => fetchOnce('/api/v1/dashboard/definitions');

@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n.ts';
+import { pageMessages, type Language } from '../../i18n.ts';
 
 /** The leaders' dashboard's own words (the page is a separate chunk, so are its messages). */
 const vi = {
@@ -58,6 +58,8 @@ const vi = {
   selected: 'Số liệu của {name}',
   showLate: 'Xem {count} hồ sơ trễ hạn',
   lateList: 'Hồ sơ trễ hạn của {name}',
+  drillList: 'Hồ sơ: {what} — {name}',
+  drillHint: 'Xem danh sách hồ sơ: {what}',
   code: 'Mã hồ sơ',
   procedure: 'Thủ tục',
   channel: 'Kênh nộp',
@@ -71,6 +73,56 @@ const vi = {
   next: 'Trang sau',
   province: 'Toàn thành phố',
   close: 'Đóng',
+  // Definition pages
+  definitionsTitle: 'Định nghĩa các chỉ số',
+  definitionsIntro:
+    'Mỗi con số trên bảng điều hành được tính thế nào: công thức, tử số, mẫu số và văn bản làm căn cứ. Nhóm nào Cổng DVCQG chưa công bố công thức thì ghi rõ.',
+  definitionsAll: 'Tất cả định nghĩa',
+  definitionUnknown: 'Không có chỉ số mã {code}.',
+  definitionLink: 'Định nghĩa của {name}',
+  defCode: 'Mã',
+  defMeaning: 'Ý nghĩa',
+  defFormula: 'Công thức',
+  defPercentFormula: 'Tử số ÷ mẫu số × 100 (%); không có số liệu khi mẫu số bằng 0',
+  defDaysFormula: 'Tử số ÷ mẫu số (ngày); không có số liệu khi mẫu số bằng 0',
+  defDirection: 'Chiều tốt',
+  defHigherBetter: 'Càng cao càng tốt',
+  defLowerBetter: 'Càng thấp càng tốt',
+  defSource: 'Căn cứ',
+  defRateIs: '(rate = tử số ÷ mẫu số)',
+  defCountedIn: 'Đơn vị đếm',
+  counted_dossiers: 'Hồ sơ',
+  counted_complaints: 'Phản ánh, kiến nghị',
+  counted_procedures: 'Thủ tục hành chính',
+  counted_communes: 'Đơn vị cấp xã',
+  defMeasured: 'Nguồn số liệu',
+  defMeasuredYes: 'Hệ thống tự tính từ giao dịch của mình',
+  defMeasuredNo: 'Cần số liệu của Cổng DVCQG hoặc CSDL quốc gia (hệ thống không đo được)',
+  defGroupTotal: 'Điểm nhóm',
+  defGroupTotalText: 'Tổng điểm các chỉ tiêu, mỗi chỉ tiêu làm tròn 2 chữ số thập phân như Cổng DVCQG công bố',
+  defNote: 'Ghi chú',
+  // National map and reconciliation
+  nationalTitle: 'Toàn quốc',
+  nationalLabel: 'Bản đồ các tỉnh, thành phố theo {indicator}',
+  nationalSources:
+    'Thành phố có số liệu tính từ hệ thống; tỉnh khác chỉ có số liệu khi đã nhập kết quả đánh giá của Cổng DVCQG cùng kỳ ({count} tỉnh có số liệu).',
+  sourcePlatform: 'tính từ hệ thống',
+  sourcePortal: 'Cổng DVCQG công bố',
+  reconciliationLink: 'Đối chiếu với Cổng Dịch vụ công quốc gia',
+  definitionsLink: 'Định nghĩa các chỉ số',
+  reconciliationTitle: 'Đối chiếu Chỉ số 766 với Cổng Dịch vụ công quốc gia',
+  reconciliationIntro:
+    'Điểm Cổng DVCQG công bố, điểm tính lại bằng công thức của hệ thống từ chính tử số, mẫu số Cổng công bố, và điểm hệ thống tự tính từ giao dịch của mình. Dòng có chênh lệch được đánh dấu.',
+  reconciliationNone: 'Chưa nhập kết quả đánh giá nào của Cổng DVCQG (lệnh: npm run cli -- import-766 <thư mục> --period 2026-03).',
+  reconciliationTolerance: 'Đánh dấu "Lệch" khi chênh lệch vượt {tolerance} điểm. Bộ công thức: {set}.',
+  portalUnit: 'Mã đơn vị',
+  published: 'Cổng công bố',
+  recomputed: 'Tính lại',
+  difference: 'Chênh lệch',
+  ownFigure: 'Hệ thống tự tính',
+  groupTotal: 'Tổng nhóm: {group}',
+  differs: 'Lệch',
+  notMapped: 'chưa ánh xạ',
 } as const;
 
 export type LeadersKey = keyof typeof vi;
@@ -132,6 +184,8 @@ const en: Record<LeadersKey, string> = {
   selected: 'Figures of {name}',
   showLate: 'Show {count} late dossiers',
   lateList: 'Late dossiers of {name}',
+  drillList: 'Dossiers: {what} — {name}',
+  drillHint: 'List the dossiers: {what}',
   code: 'Dossier code',
   procedure: 'Procedure',
   channel: 'Channel',
@@ -145,13 +199,58 @@ const en: Record<LeadersKey, string> = {
   next: 'Next page',
   province: 'Whole city',
   close: 'Close',
+  definitionsTitle: 'Indicator definitions',
+  definitionsIntro:
+    'How each number on the dashboard is computed: formula, numerator, denominator and the text it rests on. Groups whose formula the national portal has not published say so.',
+  definitionsAll: 'All definitions',
+  definitionUnknown: 'There is no indicator with code {code}.',
+  definitionLink: 'Definition of {name}',
+  defCode: 'Code',
+  defMeaning: 'Meaning',
+  defFormula: 'Formula',
+  defPercentFormula: 'Numerator ÷ denominator × 100 (%); no data when the denominator is 0',
+  defDaysFormula: 'Numerator ÷ denominator (days); no data when the denominator is 0',
+  defDirection: 'Better when',
+  defHigherBetter: 'Higher',
+  defLowerBetter: 'Lower',
+  defSource: 'Source',
+  defRateIs: '(rate = numerator ÷ denominator)',
+  defCountedIn: 'Counted in',
+  counted_dossiers: 'Dossiers',
+  counted_complaints: 'Complaints and petitions',
+  counted_procedures: 'Administrative procedures',
+  counted_communes: 'Communes',
+  defMeasured: 'Data',
+  defMeasuredYes: 'Computed by the platform from its own transactions',
+  defMeasuredNo: 'Needs the national portal’s or national databases’ figures (the platform cannot measure it)',
+  defGroupTotal: 'Group score',
+  defGroupTotalText: 'Sum of its indicators’ scores, each rounded to two decimals as the national portal publishes them',
+  defNote: 'Note',
+  nationalTitle: 'Whole country',
+  nationalLabel: 'Map of the provinces by {indicator}',
+  nationalSources:
+    'The city’s figure comes from the platform; other provinces have figures only when the national portal’s evaluation of the same period was imported ({count} provinces with data).',
+  sourcePlatform: 'from the platform',
+  sourcePortal: 'published by the national portal',
+  reconciliationLink: 'Reconciliation with the national portal',
+  definitionsLink: 'Indicator definitions',
+  reconciliationTitle: 'Decision 766 index: reconciliation with the national portal',
+  reconciliationIntro:
+    'The score the national portal published, the score recomputed with the platform’s formulas from the portal’s own numerators and denominators, and the score the platform computes from its own transactions. Rows with differences are marked.',
+  reconciliationNone: 'No national-portal evaluation has been imported yet (command: npm run cli -- import-766 <dir> --period 2026-03).',
+  reconciliationTolerance: '"Differs" marks a difference beyond {tolerance} points. Formula set: {set}.',
+  portalUnit: 'Unit code',
+  published: 'Published',
+  recomputed: 'Recomputed',
+  difference: 'Difference',
+  ownFigure: 'Platform’s own',
+  groupTotal: 'Group total: {group}',
+  differs: 'Differs',
+  notMapped: 'not mapped',
 };
 
-/** A message of the dashboard in a language, with `{name}` filled in. */
-export function leadersText(language: Language, key: LeadersKey, values: Record<string, string | number> = {}): string {
-  const template = language === 'vi' ? vi[key] : en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** A message of the dashboard pages in a language, with `{name}` filled in. */
+export const leadersText = pageMessages<LeadersKey>({ vi, en });
 
 /** A number as people read it in the language (1.234,5 in Vietnamese). */
 export function formatNumber(language: Language, value: number, digits = 0): string {

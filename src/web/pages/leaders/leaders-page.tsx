@@ -1,25 +1,30 @@
 import { useId, useMemo, useState } from 'react';
-import { getJson, type OfficerPrincipal } from '../../api.ts';
-import { provinceCode, useI18n, useLoad, useSession } from '../../app-state.tsx';
+import type { OfficerPrincipal } from '../../api.ts';
+import { provinceCode, useLoad, useSession } from '../../app-state.tsx';
 import type { Language } from '../../i18n.ts';
 import { formatDate } from '../../i18n.ts';
 import { usePageTitle } from '../../layout.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { CommuneChoropleth } from './commune-map.tsx';
 import {
+  definitionPath,
   exportUrl,
+  fetchDefinitions,
   fetchCommuneMap,
   fetchDrilldown,
   fetchOverview,
   fetchRanking,
   type Drilldown,
+  type DrillKind,
   type Overview,
   type Ranking,
   type View,
 } from './leaders-api.ts';
 import { formatMoment } from '../officer/format.ts';
-import { formatNumber, leadersText, type LeadersKey } from './leaders-i18n.ts';
+import { formatNumber, leadersText } from './leaders-i18n.ts';
 import { TrendChart } from './trend-chart.tsx';
+import { NationalMap } from './national-map.tsx';
+import { useText } from './use-text.ts';
 import './leaders.css';
 
 const dashboardRoles = ['leader', 'unit_admin', 'system_admin'];
@@ -85,11 +90,6 @@ function formatValue(language: Language, value: number | null, unit: 'points' | 
   return formatNumber(language, value, 2);
 }
 
-function useText() {
-  const { language } = useI18n();
-  return { language, tx: (key: LeadersKey, values?: Record<string, string | number>) => leadersText(language, key, values) };
-}
-
 function PeriodPicker({ period, view, onChange }: { period: string; view: View; onChange(next: { period?: string; view?: View }): void }) {
   const { language, tx } = useText();
   const periodId = useId();
@@ -123,7 +123,21 @@ function PeriodPicker({ period, view, onChange }: { period: string; view: View; 
 }
 
 /** Index, headline cards, groups, KPIs with their definitions, and the trend, for one unit. */
-function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overview; headingLevel: 2 | 3; onShowLate?: () => void }) {
+/** A list of dossiers behind a number: the drill-down kind and what to call it. */
+interface DrillChoice {
+  kind: DrillKind;
+  title: string;
+}
+
+function OverviewBlock({
+  overview,
+  headingLevel,
+  onDrill,
+}: {
+  overview: Overview;
+  headingLevel: 2 | 3;
+  onDrill?: (choice: DrillChoice) => void;
+}) {
   const { language, tx } = useText();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const h = overview.headline;
@@ -149,7 +163,8 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
     },
   ];
   const trendMonths = overview.trend.map((p) => p.month);
-  const definitions = useDefinitions();
+  const definitions = useLoad('definitions', fetchDefinitions);
+  const drills = definitions.status === 'ready' ? new Map(definitions.data.kpis.map((k) => [k.code, k.drill])) : null;
   const trendSeries = useMemo(
     () => [
       { name: tx('trendOnline'), values: overview.trend.map((p) => p.onlineRate) },
@@ -172,9 +187,9 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
           </li>
         ))}
       </ul>
-      {onShowLate && h.late > 0 && (
+      {onDrill && h.late > 0 && (
         <p>
-          <button type="button" className="button" onClick={onShowLate}>
+          <button type="button" className="button" onClick={() => onDrill({ kind: 'late', title: tx('late') })}>
             {tx('showLate', { count: formatNumber(language, h.late) })}
           </button>
         </p>
@@ -197,7 +212,9 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
             {overview.index.groups.map((g) => (
               <tr key={g.group}>
                 <th scope="row">
-                  {g.label[language]}
+                  <Link to={definitionPath(g.group)} title={tx('definitionLink', { name: g.label[language] })}>
+                    {g.label[language]}
+                  </Link>
                   {!g.isConfirmed && (
                     <span className="badge-warning" title={g.note?.[language] ?? undefined}>
                       {tx('unconfirmed')}
@@ -232,14 +249,27 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
             {overview.kpis.map((k) => (
               <tr key={k.code}>
                 <th scope="row">
-                  <details>
-                    <summary>{k.label[language]}</summary>
-                    <p className="definition">{definitions?.get(k.code)?.[language] ?? ''}</p>
-                  </details>
+                  <Link to={definitionPath(k.code)} title={tx('definitionLink', { name: k.label[language] })}>
+                    {k.label[language]}
+                  </Link>
                 </th>
                 <td className="num">{formatValue(language, k.value, k.unit, tx('noData'))}</td>
-                <td className="num">{formatNumber(language, k.numerator, k.unit === 'days' ? 1 : 0)}</td>
-                <td className="num">{formatNumber(language, k.denominator)}</td>
+                <td className="num">
+                  <DrillNumber
+                    value={formatNumber(language, k.numerator, k.unit === 'days' ? 1 : 0)}
+                    kind={drills?.get(k.code)?.numerator ?? null}
+                    title={`${k.label[language]} — ${tx('numerator')}`}
+                    onDrill={onDrill}
+                  />
+                </td>
+                <td className="num">
+                  <DrillNumber
+                    value={formatNumber(language, k.denominator)}
+                    kind={drills?.get(k.code)?.denominator ?? null}
+                    title={`${k.label[language]} — ${tx('denominator')}`}
+                    onDrill={onDrill}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -251,29 +281,52 @@ function OverviewBlock({ overview, headingLevel, onShowLate }: { overview: Overv
   );
 }
 
-type Definitions = Map<string, { vi: string; en: string }>;
-let definitionsPromise: Promise<Definitions> | null = null;
-
-/** What each KPI means (GET /api/v1/dashboard/definitions), fetched once per page load. */
-function useDefinitions(): Definitions | null {
-  const state = useLoad('definitions', () => {
-    definitionsPromise ??= getJson<{ kpis: { code: string; definition: { vi: string; en: string } }[] }>(
-      '/api/v1/dashboard/definitions',
-    ).then((d) => new Map(d.kpis.map((k) => [k.code, k.definition])));
-    return definitionsPromise;
-  });
-  return state.status === 'ready' ? state.data : null;
+/** A number that opens the list of the dossiers behind it, when they are dossiers. */
+function DrillNumber({
+  value,
+  kind,
+  title,
+  onDrill,
+}: {
+  value: string;
+  kind: DrillKind | null;
+  title: string;
+  onDrill?: ((choice: DrillChoice) => void) | undefined;
+}) {
+  const { tx } = useText();
+  if (!kind || !onDrill) return <>{value}</>;
+  return (
+    <button type="button" className="link-button" title={tx('drillHint', { what: title })} onClick={() => onDrill({ kind, title })}>
+      {value}
+    </button>
+  );
 }
 
-function LateList({ period, unit, view, name, onClose }: { period: string; unit: string; view: View; name: string; onClose(): void }) {
+/** The dossiers behind a number (late ones by the national rule, or a KPI's numerator or denominator), paged, with exports. */
+function DossierList({
+  period,
+  unit,
+  view,
+  name,
+  choice,
+  onClose,
+}: {
+  period: string;
+  unit: string;
+  view: View;
+  name: string;
+  choice: DrillChoice;
+  onClose(): void;
+}) {
   const { language, tx } = useText();
   const [page, setPage] = useState(1);
-  const state = useLoad<Drilldown>(`${period}|${unit}|${view}|${page}`, () => fetchDrilldown(period, unit, 'late', view, page));
-  const params = { period, unit, kind: 'late', view };
+  const { kind } = choice;
+  const state = useLoad<Drilldown>(`${period}|${unit}|${view}|${kind}|${page}`, () => fetchDrilldown(period, unit, kind, view, page));
+  const params = { period, unit, kind, view };
   return (
     <section className="late-list" aria-labelledby="late-title">
       <div className="section-head">
-        <h3 id="late-title">{tx('lateList', { name })}</h3>
+        <h3 id="late-title">{kind === 'late' ? tx('lateList', { name }) : tx('drillList', { what: choice.title, name })}</h3>
         <button type="button" className="link-button" onClick={onClose}>
           {tx('close')}
         </button>
@@ -292,7 +345,7 @@ function LateList({ period, unit, view, name, onClose }: { period: string; unit:
       {state.status === 'ready' && (
         <>
           <div className="table-scroll">
-            <table className="data-table" data-testid="late-dossiers">
+            <table className="data-table" data-testid={kind === 'late' ? 'late-dossiers' : 'drill-dossiers'}>
               <thead>
                 <tr>
                   <th scope="col">{tx('code')}</th>
@@ -339,7 +392,7 @@ function LateList({ period, unit, view, name, onClose }: { period: string; unit:
 
 function CommunePanel({ period, code, view }: { period: string; code: string; view: View }) {
   const { language, tx } = useText();
-  const [showLate, setShowLate] = useState(false);
+  const [drill, setDrill] = useState<DrillChoice | null>(null);
   const state = useLoad<Overview>(`${period}|${code}|${view}`, () => fetchOverview(period, code, view));
   if (state.status === 'loading') return <p className="muted">{tx('loading')}</p>;
   if (state.status === 'failed') return <p className="error-text">{tx('failed')}</p>;
@@ -347,8 +400,10 @@ function CommunePanel({ period, code, view }: { period: string; code: string; vi
   return (
     <section className="commune-panel" aria-labelledby="commune-title" data-testid="commune-panel">
       <h2 id="commune-title">{tx('selected', { name })}</h2>
-      <OverviewBlock overview={state.data} headingLevel={3} onShowLate={() => setShowLate(true)} />
-      {showLate && <LateList period={period} unit={code} view={view} name={name} onClose={() => setShowLate(false)} />}
+      <OverviewBlock overview={state.data} headingLevel={3} onDrill={setDrill} />
+      {drill && (
+        <DossierList key={drill.kind} period={period} unit={code} view={view} name={name} choice={drill} onClose={() => setDrill(null)} />
+      )}
     </section>
   );
 }
@@ -519,6 +574,7 @@ export default function LeadersPage() {
   const isProvince = home === provinceCode;
   // A commune's leader sees their commune's panel only; the province's leaders see the whole city first.
   const overview = useLoad<Overview>(isProvince ? `${period}|${view}` : null, () => fetchOverview(period, provinceCode, view));
+  const [provinceDrill, setProvinceDrill] = useState<DrillChoice | null>(null);
 
   if (state.status === 'loading') return <p className="muted">{tx('loading')}</p>;
   if (!home)
@@ -535,6 +591,15 @@ export default function LeadersPage() {
     <div className="leaders">
       <h1>{tx('title')}</h1>
       <p className="lead">{tx('intro')}</p>
+      <p>
+        <Link to="/lanh-dao/dinh-nghia">{tx('definitionsLink')}</Link>
+        {isProvince && (
+          <>
+            {' · '}
+            <Link to="/lanh-dao/doi-chieu">{tx('reconciliationLink')}</Link>
+          </>
+        )}
+      </p>
       <PeriodPicker
         period={period}
         view={view}
@@ -549,7 +614,18 @@ export default function LeadersPage() {
           </h2>
           {overview.status === 'loading' && <p className="muted">{tx('loading')}</p>}
           {overview.status === 'failed' && <p className="error-text">{tx('failed')}</p>}
-          {overview.status === 'ready' && <OverviewBlock overview={overview.data} headingLevel={3} />}
+          {overview.status === 'ready' && <OverviewBlock overview={overview.data} headingLevel={3} onDrill={setProvinceDrill} />}
+          {overview.status === 'ready' && provinceDrill && (
+            <DossierList
+              key={`${provinceDrill.kind}|${period}|${view}`}
+              period={period}
+              unit={provinceCode}
+              view={view}
+              name={language === 'en' && overview.data.unit.fullNameEn ? overview.data.unit.fullNameEn : overview.data.unit.fullName}
+              choice={provinceDrill}
+              onClose={() => setProvinceDrill(null)}
+            />
+          )}
         </section>
       )}
       {isProvince && (
@@ -561,6 +637,16 @@ export default function LeadersPage() {
           onIndicator={(code) => update({ 'chi-so': code })}
           onSelect={(code) => update({ dv: code })}
         />
+      )}
+      {isProvince && view === 'current' && (
+        <section aria-labelledby="national-title">
+          <h2 id="national-title">{tx('nationalTitle')}</h2>
+          <NationalMap
+            period={period}
+            indicator={indicator}
+            indicatorName={indicator === 'INDEX' ? tx('indexIndicator') : (INDICATOR_NAMES[indicator]?.[language] ?? indicator)}
+          />
+        </section>
       )}
       {isProvince && selected && view === 'current' && (
         <CommunePanel key={`${selected}|${period}`} period={period} code={selected} view={view} />
