@@ -813,6 +813,9 @@ CREATE INDEX "dossiers_handling_deadline_idx" ON "dossiers" USING btree ("handli
 CREATE INDEX "dossiers_receiving_status_idx" ON "dossiers" USING btree ("receiving_agency_code","status","appointment_at");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_submitted_idx" ON "dossiers" USING btree ("unit_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_province_status_idx" ON "dossiers" USING btree ("province_code","status","appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_open_receiving_idx" ON "dossiers" USING btree ("receiving_agency_code","appointment_at","submitted_at","id","status") WHERE "dossiers"."status" NOT IN (3, 7, 8, 10);--> statement-breakpoint
+CREATE INDEX "dossiers_open_handling_idx" ON "dossiers" USING btree ("handling_agency_code","appointment_at","submitted_at","id","status","receiving_agency_code") WHERE "dossiers"."status" NOT IN (3, 7, 8, 10);--> statement-breakpoint
+CREATE INDEX "dossiers_open_province_idx" ON "dossiers" USING btree ("province_code","appointment_at","submitted_at","id","status") WHERE "dossiers"."status" NOT IN (3, 7, 8, 10);--> statement-breakpoint
 CREATE INDEX "dossiers_deadline_alert_idx" ON "dossiers" USING btree ("deadline_alert") WHERE "dossiers"."deadline_alert" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "issued_document_events_document_idx" ON "issued_document_events" USING btree ("document_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "issued_documents_sha256" ON "issued_documents" USING btree ("sha256");--> statement-breakpoint

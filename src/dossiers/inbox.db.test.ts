@@ -92,7 +92,7 @@ const codes = (...keys: string[]) => keys.map((k) => made[k]?.code);
 
 /** The list filter that shows exactly one queue. */
 const queueFilter: Record<InboxQueue, string> = {
-  all: '',
+  open: '',
   new: 'status=1',
   received: 'status=2',
   processing: 'status=4',
@@ -107,7 +107,7 @@ describe(`officer inbox (${testBackend()})`, () => {
   it('Tam Long reception: the counts of every queue', async () => {
     const r = await inbox(reception);
     expect(r.counts).toEqual({
-      all: 13,
+      open: 11,
       new: 2,
       received: 1,
       processing: 5,
@@ -141,7 +141,7 @@ describe(`officer inbox (${testBackend()})`, () => {
   });
 
   it('officers see only their agencies: the specialist not the department dossier, the department not Tam Long', async () => {
-    const specialistCodes = codesOf(await inbox(specialist, 'pageSize=100'));
+    const specialistCodes = codesOf(await inbox(specialist, 'pageSize=100&include=all'));
     expect(specialistCodes).not.toContain(made['justice']?.code);
     expect(specialistCodes).toHaveLength(12);
     expect(codesOf(await inbox(stpReception, 'pageSize=100'))).toEqual(codes('justice'));
@@ -164,11 +164,31 @@ describe(`officer inbox (${testBackend()})`, () => {
     expect((await inbox(reception, 'q=100%25')).total).toBe(0);
   });
 
+  it('lists open work by default; closed dossiers on demand (include=all or a closed status), counted then', async () => {
+    const open = await inbox(reception, 'pageSize=100');
+    expect(open.total).toBe(11);
+    expect(codesOf(open)).not.toEqual(expect.arrayContaining(codes('returned')));
+    expect(codesOf(open)).not.toEqual(expect.arrayContaining(codes('refused')));
+    const everything = await inbox(reception, 'pageSize=100&include=all');
+    expect(everything.total).toBe(13);
+    expect(everything.counts).toEqual(open.counts);
+    expect(codesOf(everything)).toEqual(expect.arrayContaining(codes('returned', 'refused')));
+    expect(codesOf(await inbox(reception, 'status=10'))).toEqual(codes('returned'));
+    expect(codesOf(await inbox(reception, 'status=3&include=open'))).toEqual(codes('refused'));
+    const leaderOpen = codesOf(await inbox(leader, 'pageSize=100'));
+    expect(leaderOpen).not.toEqual(expect.arrayContaining(codes('returned')));
+    expect((await inbox(leader, `q=${made['returned']?.code}&include=all`)).total).toBe(1);
+    expect((await inbox(leader, `q=${made['returned']?.code}`)).total).toBe(0);
+    expect((await reception.get('/api/v1/officer/inbox?include=closed')).statusCode).toBe(400);
+  });
+
   it('sorts by deadline (no appointment last), filters by received date and channel', async () => {
-    const all = codesOf(await inbox(reception, 'pageSize=100'));
+    const all = codesOf(await inbox(reception, 'pageSize=100&include=all'));
     expect(all.slice(0, 4)).toEqual(codes('supplement', 'returned', 'justice', 'overdue'));
     expect(all.slice(-3)).toEqual(codes('refused', 'new2', 'new1'));
-    expect((await inbox(reception, 'receivedFrom=2026-03-02&receivedTo=2026-03-02')).total).toBe(10);
+    expect(codesOf(await inbox(reception, 'pageSize=100')).slice(0, 3)).toEqual(codes('supplement', 'justice', 'overdue'));
+    expect((await inbox(reception, 'receivedFrom=2026-03-02&receivedTo=2026-03-02&include=all')).total).toBe(10);
+    expect((await inbox(reception, 'receivedFrom=2026-03-02&receivedTo=2026-03-02')).total).toBe(9);
     expect((await inbox(reception, 'receivedFrom=2026-03-03')).total).toBe(0);
     expect(codesOf(await inbox(reception, 'channel=1'))).toEqual(codes('new2'));
   });

@@ -5,12 +5,12 @@ import { AppError } from '../platform/errors.ts';
 import { procedureVersions } from '../procedures/schema.ts';
 import { agencies } from '../units/schema.ts';
 import { foldVietnamese } from '../units/domain/search-text.ts';
-import { dueSoonLimit, isDueSoon, isOverdue, remainingWorkingMinutes, runningStatuses } from './domain/deadlines.ts';
+import { closedStatuses, dueSoonLimit, isDueSoon, isOverdue, remainingWorkingMinutes, runningStatuses } from './domain/deadlines.ts';
 import { dossierWorkerRoles } from './dossier-access.ts';
 import { inboxQueues, type InboxQuery, type InboxQueue, type InboxResponse } from './officer-routes.schema.ts';
 import type { WorkflowDeps } from './perform-action.ts';
 import { normaliseDossierCode } from './domain/dossier-code.ts';
-import { dossiers, type DossierRow } from './schema.ts';
+import { dossiers, openDossier, type DossierRow, type DossierStatus } from './schema.ts';
 
 /**
  * The dossiers an officer's agencies received or handle: agency roles cover their agency, unit-wide
@@ -74,23 +74,28 @@ function searchCondition(q: string): SQL | undefined {
   );
 }
 
-/** The predicate of each queue; the list with the matching filter uses the very same predicate. */
+/**
+ * The predicate of each queue within the open dossiers; the list with the matching filter uses the very
+ * same predicate. Statuses are literals (not parameters) so the planner picks the open partial indexes.
+ */
+const running = () => sql`${dossiers.status} IN (${sql.raw(runningStatuses.join(', '))})`;
+const overdueAt = (now: Date) => and(running(), lt(dossiers.appointmentAt, now));
+
 function queuePredicates(now: Date, dueLimit: Date): Record<InboxQueue, SQL | undefined> {
-  const running = inArray(dossiers.status, [...runningStatuses]);
   return {
-    all: undefined,
+    open: undefined,
     new: eq(dossiers.status, 1),
     received: eq(dossiers.status, 2),
     processing: eq(dossiers.status, 4),
     awaiting_supplement: eq(dossiers.status, 5),
     awaiting_payment: eq(dossiers.status, 6),
     awaiting_return: eq(dossiers.status, 9),
-    due_soon: and(running, gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueLimit)),
-    overdue: and(running, lt(dossiers.appointmentAt, now)),
+    due_soon: and(running(), gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueLimit)),
+    overdue: overdueAt(now),
   };
 }
 
-/** The queue whose predicate is exactly the list's status/overdue/dueSoon filters, if there is one. */
+/** The queue whose predicate is exactly the list's include/status/overdue/dueSoon filters, if there is one. */
 function queueOfFilters(query: InboxQuery): InboxQueue | null {
   const statusQueues: Partial<Record<number, InboxQueue>> = {
     1: 'new',
@@ -101,7 +106,8 @@ function queueOfFilters(query: InboxQuery): InboxQueue | null {
     9: 'awaiting_return',
   };
   const { status, overdue, dueSoon } = query;
-  if (status === undefined && overdue === undefined && dueSoon === undefined) return 'all';
+  if (status === undefined && query.include === 'all') return null;
+  if (status === undefined && overdue === undefined && dueSoon === undefined) return 'open';
   if (status !== undefined && overdue === undefined && dueSoon === undefined) return statusQueues[status] ?? null;
   if (status === undefined && overdue === true && dueSoon === undefined) return 'overdue';
   if (status === undefined && overdue === undefined && dueSoon === true) return 'due_soon';
@@ -140,9 +146,12 @@ export async function listInbox(
   if (!parts) throw new AppError('FORBIDDEN', { requiredRoles: dossierWorkerRoles });
   const { db } = deps;
   const now = deps.now();
-  const calendar = await deps.calendarFor(db, provinceCode);
-  const dueLimit = dueSoonLimit(now, calendar, calendar.minutesPerWorkingDay);
-  const queues = queuePredicates(now, dueLimit);
+  const calendarRead = deps.calendarFor(db, provinceCode);
+  const queuesRead = calendarRead.then((c) => queuePredicates(now, dueSoonLimit(now, c, c.minutesPerWorkingDay)));
+  // Only "due soon" needs the calendar: any other list is read while the calendar loads.
+  const listQueues: Pick<Record<InboxQueue, SQL | undefined>, 'overdue' | 'due_soon'> = query.dueSoon === undefined
+    ? { overdue: overdueAt(now), due_soon: undefined }
+    : await queuesRead;
 
   const filters = and(
     query.procedure ? eq(dossiers.procedureCode, query.procedure) : undefined,
@@ -153,35 +162,47 @@ export async function listInbox(
     query.q ? searchCondition(query.q) : undefined,
   );
   const negate = (p: SQL | undefined) => (p ? sql`NOT coalesce(${p}, false)` : undefined);
+  // Without a status filter the list is open work unless closed dossiers are asked for too.
   const listFilters = and(
     filters,
-    query.status ? eq(dossiers.status, query.status as 1) : undefined,
-    query.overdue === undefined ? undefined : query.overdue ? queues.overdue : negate(queues.overdue),
-    query.dueSoon === undefined ? undefined : query.dueSoon ? queues.due_soon : negate(queues.due_soon),
+    query.status ? eq(dossiers.status, query.status as DossierStatus) : undefined,
+    // Spelled out for an open status too, so the planner sees the open partial indexes apply.
+    (query.status === undefined && query.include === 'open') ||
+      (query.status !== undefined && !closedStatuses.includes(query.status as DossierStatus))
+      ? openDossier(dossiers.status)
+      : undefined,
+    query.overdue === undefined ? undefined : query.overdue ? listQueues.overdue : negate(listQueues.overdue),
+    query.dueSoon === undefined ? undefined : query.dueSoon ? listQueues.due_soon : negate(listQueues.due_soon),
   );
 
-  const countColumns = Object.fromEntries(
-    inboxQueues.map((queue) => {
-      const predicate = queues[queue];
-      return [queue, predicate ? sql<number>`count(*) FILTER (WHERE ${predicate})`.mapWith(Number) : sql<number>`count(*)`.mapWith(Number)];
-    }),
-  ) as Record<InboxQueue, SQL.Aliased<number> | SQL<number>>;
-  // Parts are disjoint: their counts add up, and the page is the merge of each part's first rows.
-  const partCounts = await Promise.all(parts.map((part) => db.select(countColumns).from(dossiers).where(and(part, filters))));
-  const counts = Object.fromEntries(
-    inboxQueues.map((q) => [q, partCounts.reduce((sum, [row]) => sum + Number(row?.[q] ?? 0), 0)]),
-  ) as Record<InboxQueue, number>;
+  // Parts are disjoint: their counts add up, and the page is the merge of each part's first rows. Every
+  // queue is open work, so the counts read the open partial indexes only, whatever the scope's size.
+  const countsRead = queuesRead.then((queues) => {
+    const countColumns = Object.fromEntries(
+      inboxQueues.map((queue) => {
+        const predicate = queues[queue];
+        return [
+          queue,
+          predicate ? sql<number>`count(*) FILTER (WHERE ${predicate})`.mapWith(Number) : sql<number>`count(*)`.mapWith(Number),
+        ];
+      }),
+    ) as Record<InboxQueue, SQL.Aliased<number> | SQL<number>>;
+    return Promise.all(
+      parts.map((part) =>
+        db
+          .select(countColumns)
+          .from(dossiers)
+          .where(and(part, filters, openDossier(dossiers.status))),
+      ),
+    );
+  });
   // The list is one queue (no filter, a status, overdue or due soon): its total is that queue's count,
-  // computed by the same predicate above; only other combinations need their own count.
+  // computed by the same predicate; only other combinations need their own count.
   const queue = queueOfFilters(query);
-  const total = queue
-    ? counts[queue]
-    : (await Promise.all(parts.map((part) => db.select({ n: count() }).from(dossiers).where(and(part, listFilters))))).reduce(
-        (sum, [row]) => sum + (row?.n ?? 0),
-        0,
-      );
+  const totalRead = queue ? null : Promise.all(parts.map((part) => db.select({ n: count() }).from(dossiers).where(and(part, listFilters))));
   const offset = (query.page - 1) * query.pageSize;
-  const partRows = await Promise.all(
+  // The page is read at the same time as the counts (on other pooled connections).
+  const pageRead = Promise.all(
     parts.map((part) =>
       db
         .select({ dossier: dossiers, procedureName: procedureVersions.name })
@@ -192,6 +213,11 @@ export async function listInbox(
         .limit(offset + query.pageSize),
     ),
   );
+  const [calendar, partCounts, partTotals, partRows] = await Promise.all([calendarRead, countsRead, totalRead, pageRead]);
+  const counts = Object.fromEntries(
+    inboxQueues.map((q) => [q, partCounts.reduce((sum, [row]) => sum + Number(row?.[q] ?? 0), 0)]),
+  ) as Record<InboxQueue, number>;
+  const total = queue ? counts[queue] : (partTotals ?? []).reduce((sum, [row]) => sum + (row?.n ?? 0), 0);
   const compare = comparators[query.sort];
   const rows = partRows
     .flat()

@@ -144,15 +144,25 @@ export const inboxQuery = z.strictObject({
   overdue: flag.optional().describe('Only running dossiers past their appointment'),
   dueSoon: flag.optional().describe('Only running dossiers due within 1 working day'),
   q: z.string().trim().min(1).max(100).optional().describe('Dossier code, applicant name (accents optional) or CCCD'),
+  include: z
+    .enum(['open', 'all'])
+    .default('open')
+    .describe(
+      'Without a status filter: `open` lists open work only (not refused, withdrawn, stopped or returned); `all` closed dossiers too',
+    ),
   sort: z.enum(['deadline', 'submitted', 'updated']).default('deadline'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
-/** Inbox queues; each count equals the list's total with the matching filter (status=…, dueSoon, overdue). */
+/**
+ * Inbox queues; each count equals the list's total with the matching filter (none = `open`, status=…,
+ * dueSoon, overdue). Every queue holds open dossiers only: closed ones are listed on demand (`include=all`
+ * or a closed status) and counted then, never on every page.
+ */
 export const inboxQueues = [
-  'all',
+  'open',
   'new',
   'received',
   'processing',

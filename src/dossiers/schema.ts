@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { citizens, officers } from '../identity/schema.ts';
 import { procedureVersions } from '../procedures/schema.ts';
+import { closedStatuses } from './domain/deadlines.ts';
 import type { WorkflowDefinition } from './domain/workflow-definition.ts';
 
 /**
@@ -38,6 +39,14 @@ export type DossierChannel = 1 | 2 | 3;
  */
 export const submitterKinds = ['applicant', 'assisted', 'counter', 'post'] as const;
 export type SubmitterKind = (typeof submitterKinds)[number];
+
+/**
+ * The dossier is open (not in a closed status: refused, withdrawn, stopped, returned), written with the
+ * statuses as literals so the planner matches the inbox's queries to the partial indexes below.
+ */
+export function openDossier(status: AnyColumn | SQL): SQL {
+  return sql`${status} NOT IN (${sql.raw(closedStatuses.join(', '))})`;
+}
 
 /** Hồ sơ thủ tục hành chính — one dossier. Keeps the procedure version it was filed under. */
 export const dossiers = pgTable(
@@ -125,6 +134,16 @@ export const dossiers = pgTable(
     index('dossiers_unit_submitted_idx').on(t.unitCode, t.submittedAt),
     // Province-wide inboxes (leaders): status queues sorted by deadline.
     index('dossiers_province_status_idx').on(t.provinceCode, t.status, t.appointmentAt),
+    // The inbox lists open work (not closed: finished dossiers are the vast majority): small partial
+    // indexes of the open dossiers per receiving agency, handling agency and province give the page in
+    // deadline order and, with the status (and receiving agency) in the key, every queue count from the index alone.
+    index('dossiers_open_receiving_idx')
+      .on(t.receivingAgencyCode, t.appointmentAt, t.submittedAt, t.id, t.status)
+      .where(openDossier(t.status)),
+    index('dossiers_open_handling_idx')
+      .on(t.handlingAgencyCode, t.appointmentAt, t.submittedAt, t.id, t.status, t.receivingAgencyCode)
+      .where(openDossier(t.status)),
+    index('dossiers_open_province_idx').on(t.provinceCode, t.appointmentAt, t.submittedAt, t.id, t.status).where(openDossier(t.status)),
     // The deadline job clears warnings that no longer hold: a small partial index of the warned dossiers.
     index('dossiers_deadline_alert_idx')
       .on(t.deadlineAlert)

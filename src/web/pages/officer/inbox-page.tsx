@@ -11,21 +11,22 @@ import './officer.css';
 export const inboxPath = '/can-bo/ho-so';
 
 const queueKeys = ['status', 'overdue', 'dueSoon'];
-const filterFields = ['q', 'procedure', 'step', 'channel', 'receivedFrom', 'receivedTo', 'sort'] as const;
+const filterFields = ['q', 'procedure', 'step', 'channel', 'receivedFrom', 'receivedTo', 'include', 'sort'] as const;
 
-/** The queue the current query shows, if it shows exactly one. */
+/** The queue the current query shows, if it shows exactly one (queues hold open dossiers only). */
 function currentQueue(search: URLSearchParams): InboxQueue | null {
   for (const [queue, filter] of queueFilters) {
-    const matches = queueKeys.every((k) => (search.get(k) ?? undefined) === filter[k]);
+    const withClosed = queue === 'open' && search.get('include') === 'all';
+    const matches = !withClosed && queueKeys.every((k) => (search.get(k) ?? undefined) === filter[k]);
     if (matches) return queue;
   }
   return null;
 }
 
-/** The inbox URL for a query: the queue's filter over the other filters, back to page 1. */
+/** The inbox URL for a query: the queue's filter over the other filters (open dossiers only), back to page 1. */
 function withQueue(search: URLSearchParams, filter: Record<string, string>): string {
   const next = new URLSearchParams(search);
-  for (const k of [...queueKeys, 'page']) next.delete(k);
+  for (const k of [...queueKeys, 'include', 'page']) next.delete(k);
   for (const [k, v] of Object.entries(filter)) next.set(k, v);
   const text = next.toString();
   return text ? `${inboxPath}?${text}` : inboxPath;
@@ -108,6 +109,10 @@ function Filters({ search }: { search: URLSearchParams }) {
       <div className="field">
         <label htmlFor="inbox-to">{t('inbox.receivedTo')}</label>
         <input id="inbox-to" name="receivedTo" type="date" defaultValue={value('receivedTo')} />
+      </div>
+      <div className="field checkbox">
+        <input id="inbox-include" name="include" type="checkbox" value="all" defaultChecked={value('include') === 'all'} />
+        <label htmlFor="inbox-include">{t('inbox.includeClosed')}</label>
       </div>
       <div className="field">
         <label htmlFor="inbox-sort">{t('inbox.sort')}</label>

@@ -8,7 +8,7 @@ export type DossierAction = DossierActionBody['action'];
 
 /** Queues in the order the inbox shows them, with the list filter each one stands for. */
 export const queueFilters: readonly [InboxQueue, Record<string, string>][] = [
-  ['all', {}],
+  ['open', {}],
   ['new', { status: '1' }],
   ['received', { status: '2' }],
   ['processing', { status: '4' }],
