@@ -248,6 +248,7 @@ CREATE TABLE "dossiers" (
 	"is_vneid_verified" boolean DEFAULT false NOT NULL,
 	"form_data" jsonb NOT NULL,
 	"fee_total_vnd" bigint DEFAULT 0 NOT NULL,
+	"financial_obligations" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"current_step" text DEFAULT 'reception' NOT NULL,
 	"assigned_officer_id" uuid,
 	"submitted_at" timestamp with time zone NOT NULL,

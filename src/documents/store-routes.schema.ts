@@ -4,6 +4,14 @@ import { storeOrigins } from './schema.ts';
 // Any id string is accepted: whatever is not one of the caller's documents answers STORE_DOCUMENT_NOT_FOUND alike.
 export const storeDocumentParams = z.strictObject({ id: z.string().describe('Store document id (UUID)') });
 
+/** How the content is sent: `inline` opens the PDF in the browser (the "Xem" link), `attachment` downloads it. */
+export const storeContentQuery = z.strictObject({
+  disposition: z
+    .enum(['inline', 'attachment'])
+    .default('attachment')
+    .describe('inline to view in the browser; attachment (default) to download'),
+});
+
 export const storeDossierParams = z.strictObject({ code: z.string().max(40).describe('Dossier code (mã hồ sơ)') });
 
 export const storeConsentBody = z.strictObject({

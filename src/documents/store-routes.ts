@@ -8,6 +8,7 @@ import {
   procedureParams,
   reusableResponse,
   storeConsentBody,
+  storeContentQuery,
   storeDocumentParams,
   storeDocumentSchema,
   storeDossierParams,
@@ -41,12 +42,18 @@ export async function storeRoutes(app: FastifyInstance, opts: { services: Docume
     '/me/documents/:id/content',
     {
       preHandler: requireCitizen,
-      schema: { tags: ['documents'], summary: 'Download one of my store documents (others: 404)', params: storeDocumentParams },
+      schema: {
+        tags: ['documents'],
+        summary: 'Download, or view in the browser (?disposition=inline), one of my store documents (others: 404)',
+        params: storeDocumentParams,
+        querystring: storeContentQuery,
+      },
     },
     async (request, reply) => {
       const context = { requestId: request.id, log: request.log, ip: request.ip };
       const file = await ownStoreDocumentContent(services, citizenOf(request), request.params.id, context);
-      return sendFile(reply, { bytes: file.bytes, mediaType: 'application/pdf', fileName: `${request.params.id}.pdf` }, 'attachment');
+      const fileName = `${request.params.id}.pdf`;
+      return sendFile(reply, { bytes: file.bytes, mediaType: 'application/pdf', fileName }, request.query.disposition);
     },
   );
 

@@ -75,6 +75,20 @@ describe(`the electronic store (${testBackend()})`, () => {
     expect((await binh.get('/api/v1/me/documents/not-a-uuid/content')).status).toBe(404);
   });
 
+  it('opens a document in the browser (inline) for its owner only; download stays an attachment', async () => {
+    const doc = (await mine(an)).find((d) => d.issuedDocumentId === issued.id);
+    const url = `/api/v1/me/documents/${doc?.id}/content`;
+    const preview = await an.get(`${url}?disposition=inline`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('application/pdf');
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(new Uint8Array(await preview.arrayBuffer())).toEqual(issued.pdf);
+    expect((await an.get(url)).headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect((await binh.get(`${url}?disposition=inline`)).status).toBe(404);
+    expect((await nobody.get(`${url}?disposition=inline`)).status).toBe(401);
+    expect((await reception.get(`${url}?disposition=inline`)).status).toBe(403);
+  });
+
   it('answers 401 to nobody and 403 to an officer on the citizen endpoints', async () => {
     const [doc] = await mine(an);
     for (const path of ['/api/v1/me/documents', `/api/v1/me/documents/${doc?.id}/content`]) {

@@ -154,5 +154,6 @@ export function stateOf(row: DossierRow): DossierState {
     returnMethod: row.returnMethod,
     returnedAt: row.returnedAt,
     withdrawnAt: row.withdrawnAt,
+    financialObligations: row.financialObligations,
   };
 }

@@ -9,6 +9,7 @@ const facts: NoticeFacts = {
   appointmentAt: new Date('2026-03-05T09:30:00Z'),
   reason: 'Thiếu bản sao giấy chứng sinh',
   components: [{ name: 'Giấy chứng sinh', note: 'bản chụp rõ nét' }],
+  amountVnd: 150_000,
   dossierUrl: 'https://tinhso.example/ho-so/79.260302.ABC123',
 };
 
@@ -17,7 +18,7 @@ describe('applicantNoticeFor', () => {
     ['receive', 'dossier.accepted', /16 giờ 30, ngày 05\/03\/2026/],
     ['refuse', 'dossier.refused', /Thiếu bản sao/],
     ['request_supplement', 'dossier.supplement_requested', /- Giấy chứng sinh: bản chụp rõ nét/],
-    ['request_financial_obligation', 'dossier.financial_obligation', /nghĩa vụ tài chính/],
+    ['request_financial_obligation', 'dossier.financial_obligation', /Số tiền phải nộp: 150\.000 đồng \(Thiếu bản sao giấy chứng sinh\)/],
     ['record_result', 'dossier.result_ready', /đã có kết quả/],
     ['apologise', 'dossier.apology', /hẹn trả kết quả mới: 16 giờ 30/],
     ['forward', null, null],
@@ -37,6 +38,10 @@ describe('applicantNoticeFor', () => {
 
   it('covers every action of the table without throwing', () => {
     for (const action of dossierActions) expect(() => applicantNoticeFor(action, facts)).not.toThrow();
+  });
+
+  it('the SMS of a financial obligation carries the amount', () => {
+    expect(applicantNoticeFor('request_financial_obligation', facts)?.sms).toContain('can nop 150.000 dong');
   });
 });
 

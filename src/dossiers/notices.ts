@@ -1,4 +1,4 @@
-import { formatVietnamDateTime } from '../platform/pdf/document.ts';
+import { formatVietnamDateTime, formatVnd } from '../platform/pdf/document.ts';
 import type { NotificationToQueue } from '../notifications/outbox.ts';
 import type { DossierAction, SupplementItem } from './domain/workflow.ts';
 
@@ -11,6 +11,8 @@ export interface NoticeFacts {
   appointmentAt: Date | null;
   reason: string | null;
   components: readonly SupplementItem[];
+  /** The financial obligation's amount in đồng (request_financial_obligation); the reason describes it. */
+  amountVnd: number | null;
   /** The applicant's page of the dossier (supplement, payment, result). */
   dossierUrl: string;
 }
@@ -81,17 +83,21 @@ export function applicantNoticeFor(action: DossierAction, f: NoticeFacts): Notic
         ],
         'can bo sung giay to.',
       );
-    case 'request_financial_obligation':
+    case 'request_financial_obligation': {
+      const amount = f.amountVnd === null ? 'theo thông báo của cơ quan giải quyết' : formatVnd(f.amountVnd);
+      const what = f.reason ? ` (${f.reason})` : '';
       return make(
         'dossier.financial_obligation',
         'Yêu cầu thực hiện nghĩa vụ tài chính',
         [
           'cần thực hiện nghĩa vụ tài chính trước khi tiếp tục giải quyết.',
-          ...reason,
-          'A financial obligation must be met before processing continues.',
+          `Số tiền phải nộp: ${amount}${what}.`,
+          'Quý vị có thể thanh toán trực tuyến tại trang hồ sơ.',
+          `A financial obligation of ${f.amountVnd ?? '?'} VND must be paid before processing continues; pay online on the dossier page.`,
         ],
-        'can thuc hien nghia vu tai chinh.',
+        `can nop ${amount} (nghia vu tai chinh).`,
       );
+    }
     case 'record_result':
       return make(
         'dossier.result_ready',

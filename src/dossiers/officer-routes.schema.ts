@@ -30,6 +30,12 @@ export const dossierActionBody = z.strictObject({
   returnMethod: z.enum(returnMethods).optional(),
   toAgencyCode: z.string().max(40).optional().describe('Forward to another agency (inter-agency consultation)'),
   toStep: z.string().max(40).optional().describe('Forward or send back to this step instead of the next/previous one'),
+  amountVnd: z
+    .number()
+    .optional()
+    .describe(
+      'Required to request a financial obligation: whole đồng, above 0; the reason describes it. Else 400 OBLIGATION_AMOUNT_INVALID',
+    ),
 });
 export type DossierActionBody = z.infer<typeof dossierActionBody>;
 

@@ -70,6 +70,7 @@ function toRequest(body: DossierActionBody): ActionRequest {
     returnMethod: body.returnMethod,
     toAgencyCode: body.toAgencyCode,
     toStep: body.toStep,
+    amountVnd: body.amountVnd,
   };
 }
 
@@ -190,6 +191,7 @@ async function applyAction(
         appointmentAt: next.appointmentAt,
         reason: request.reason ?? null,
         components: request.components ?? [],
+        amountVnd: request.amountVnd ?? null,
         dossierUrl: `${deps.notices.publicUrl}/ho-so/${encodeURIComponent(row.code)}`,
       });
       const messages = notice ? noticeMessages(notice, { email: row.applicantEmail, phone: row.applicantPhone }, row.id) : [];
@@ -231,6 +233,7 @@ function changedColumns(next: DossierState) {
     returnMethod: next.returnMethod,
     returnedAt: next.returnedAt,
     withdrawnAt: next.withdrawnAt,
+    financialObligations: [...next.financialObligations],
   };
 }
 

@@ -1,5 +1,6 @@
 import { maskCccd } from '../identity/domain/cccd.ts';
 import { canWithdraw, describeEvent, dossierStatusNames, type Bilingual } from './domain/lifecycle.ts';
+import type { FinancialObligation } from './domain/financial-obligation.ts';
 import type { DossierRecord } from './records.ts';
 import type { DossierChannel, DossierStatus } from './schema.ts';
 
@@ -44,6 +45,8 @@ export interface DossierView extends DossierSummaryView {
   }[];
   /** While the dossier waits for a supplement (status 5): what the request (form 02) listed. */
   supplementRequest: { reason: string | null; components: { code: string | null; name: string; note: string | null }[] } | null;
+  /** Nghĩa vụ tài chính determined during processing, owed besides the fees fixed at submission. */
+  financialObligations: FinancialObligation[];
 }
 
 /** The open supplement request of a dossier waiting in status 5: the last request's listed components. */
@@ -111,5 +114,6 @@ export function presentDossier(record: DossierRecord): DossierView {
       verifyPath: `/verify/${r.documentId}`,
     })),
     supplementRequest: openSupplementRequest(record),
+    financialObligations: [...record.row.financialObligations],
   };
 }

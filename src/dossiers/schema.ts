@@ -19,6 +19,7 @@ import {
 import { citizens, officers } from '../identity/schema.ts';
 import { procedureVersions } from '../procedures/schema.ts';
 import { closedStatuses } from './domain/deadlines.ts';
+import type { FinancialObligation } from './domain/financial-obligation.ts';
 import type { WorkflowDefinition } from './domain/workflow-definition.ts';
 
 /**
@@ -89,6 +90,11 @@ export const dossiers = pgTable(
     formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
     /** Total fees due in VND at submission, from the procedure's fee rules. */
     feeTotalVnd: bigint('fee_total_vnd', { mode: 'number' }).notNull().default(0),
+    /** Nghĩa vụ tài chính determined during processing (request_financial_obligation), owed besides feeTotalVnd. */
+    financialObligations: jsonb('financial_obligations')
+      .$type<FinancialObligation[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Workflow step the dossier is at (reception, processing, approval, result, return). */
     currentStep: text('current_step').notNull().default('reception'),
     assignedOfficerId: uuid('assigned_officer_id').references(() => officers.id),

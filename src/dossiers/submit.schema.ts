@@ -57,6 +57,9 @@ export const dossierSummarySchema = z.object({
   canWithdraw: z.boolean(),
 });
 
+/** One financial obligation the handling agency determined (request_financial_obligation). */
+export const financialObligationItem = z.object({ amountVnd: z.number().int(), description: z.string(), requestedAt: z.string() });
+
 export const dossierSchema = dossierSummarySchema.extend({
   components: z.array(
     z.object({
@@ -93,4 +96,7 @@ export const dossierSchema = dossierSummarySchema.extend({
     })
     .nullable()
     .describe('While waiting for a supplement (status 5): what the request (form 02) listed; hand it in at POST …/supplement'),
+  financialObligations: z
+    .array(financialObligationItem)
+    .describe('Nghĩa vụ tài chính the handling agency determined during processing, owed besides feeTotalVnd'),
 });

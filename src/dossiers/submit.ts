@@ -441,6 +441,7 @@ const dossierDefaults = {
   processingEndedAt: null,
   returnedAt: null,
   withdrawnAt: null,
+  financialObligations: [],
   decision: null,
   returnMethod: null,
   isMarkedLate: false,

@@ -4,6 +4,7 @@ import type { Queryable, Tx } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { dossierEvents, dossiers, type DossierRow, type DossierStatus } from '../dossiers/schema.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
+import { totalOwedVnd } from '../dossiers/domain/financial-obligation.ts';
 import { statusAfterPayment } from './domain/payment-rules.ts';
 import { payments, type PaymentRow } from './schema.ts';
 
@@ -33,15 +34,17 @@ export async function paidAmountsOf(q: Queryable, dossierId: string): Promise<nu
 
 /**
  * Trạng thái sau khi nộp phí — THE status change payments makes: a dossier in 6 (financial obligation)
- * goes back to 4 (processing); other statuses stay. The coordinator routes this through the dossier
- * transition table (action `pay`) when the workflow branch is merged.
+ * goes back to 4 (processing) once everything owed is paid; other statuses stay. The coordinator routes
+ * this through the dossier transition table (action `pay`) when the workflow branch is merged.
  */
 export async function resumeProcessingAfterPayment(
   tx: Tx,
   dossier: DossierRow,
   at: Date,
+  isFullyPaid: boolean,
 ): Promise<{ fromStatus: DossierStatus; toStatus: DossierStatus }> {
-  const toStatus = statusAfterPayment(dossier.status);
+  // A payment started before the obligation was determined (its amount smaller) leaves the dossier waiting.
+  const toStatus = isFullyPaid ? statusAfterPayment(dossier.status) : dossier.status;
   await tx
     .update(dossiers)
     .set({ status: toStatus, version: sql`${dossiers.version} + 1`, updatedAt: at })
@@ -54,7 +57,8 @@ export async function recordDossierPayment(tx: Tx, payment: PaymentRow, at: Date
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, payment.dossierId)).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { dossierId: payment.dossierId });
   const paidBefore = (await paidAmountsOf(tx, dossier.id)).reduce((sum, a) => sum + a, 0) - payment.amountVnd;
-  const { fromStatus, toStatus } = await resumeProcessingAfterPayment(tx, dossier, at);
+  const owedVnd = totalOwedVnd(dossier.feeTotalVnd, dossier.financialObligations);
+  const { fromStatus, toStatus } = await resumeProcessingAfterPayment(tx, dossier, at, paidBefore + payment.amountVnd >= owedVnd);
   const details = {
     paymentId: payment.id,
     orderRef: payment.orderRef,
@@ -66,7 +70,7 @@ export async function recordDossierPayment(tx: Tx, payment: PaymentRow, at: Date
     // The index counts online payments (Decision 766, "Thanh toán trực tuyến").
     channel: 'online',
     // Two attempts both paid (two tabs): the money was taken, so it is recorded, and flagged for a refund.
-    isOverpayment: paidBefore >= dossier.feeTotalVnd,
+    isOverpayment: paidBefore >= owedVnd,
   };
   await tx.insert(dossierEvents).values({
     dossierId: dossier.id,

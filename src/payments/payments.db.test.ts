@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../test/support/pdf-text.ts';
 import { insertTestDossier, signedPaymentResult, signInTestCitizen } from '../../test/support/payment-fixtures.ts';
-import { TestBrowser, formAction } from '../../test/support/browser-client.ts';
+import type { TestBrowser } from '../../test/support/browser-client.ts';
+import { citizenBrowser as signedInBrowser, payOnSandbox as payOnSandboxAs, startPaying } from '../../test/support/sandbox-payment.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { dossierEvents, dossiers, type DossierRow } from '../dossiers/schema.ts';
 import { auditLog } from '../platform/audit/schema.ts';
@@ -26,51 +27,12 @@ afterAll(async () => ctx.close());
 
 /** A browser signed in as the citizen, holding a CSRF token. */
 async function citizenBrowser(token: string): Promise<{ browser: TestBrowser; csrf: string }> {
-  const browser = new TestBrowser(ctx.baseUrl);
-  browser.cookies.set('tinhso_session', token);
-  const { csrfToken } = await browser.session();
-  return { browser, csrf: csrfToken };
-}
-
-async function startPaying(browser: TestBrowser, csrf: string, code: string): Promise<Response> {
-  return browser.fetch(`/api/v1/dossiers/${encodeURIComponent(code)}/payments`, { method: 'POST', headers: { 'x-csrf-token': csrf } });
-}
-
-/** The hidden fields of the sandbox page's form, decoded. */
-function hiddenFields(html: string): Record<string, string> {
-  const decode = (v: string) =>
-    v
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  return Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', decode(m[2] ?? '')]),
-  );
+  return signedInBrowser(ctx.baseUrl, token);
 }
 
 /** Starts a payment, opens the sandbox page and submits the tester's decision; answers the gateway's redirect. */
-async function payOnSandbox(
-  dossier: DossierRow,
-  decision: 'pay' | 'cancel' | 'fail',
-  options: { dropIpn?: boolean } = {},
-): Promise<{ browser: TestBrowser; paymentId: string; orderRef: string; returnRedirect: string; page: string }> {
-  const { browser, csrf } = await citizenBrowser(an.token);
-  const started = await startPaying(browser, csrf, dossier.code);
-  expect(started.status).toBe(201);
-  const { redirectUrl, paymentId, orderRef } = (await started.json()) as { redirectUrl: string; paymentId: string; orderRef: string };
-  const pageRes = await browser.fetch(redirectUrl);
-  expect(pageRes.status).toBe(200);
-  const page = await pageRes.text();
-  const form = new URLSearchParams({ ...hiddenFields(page), bankCode: 'NCB', decision, ...(options.dropIpn ? { dropIpn: '1' } : {}) });
-  const submitted = await browser.fetch(formAction(page, '/pay'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-  });
-  expect(submitted.status).toBe(303);
-  return { browser, paymentId, orderRef, returnRedirect: submitted.headers.get('location') ?? '', page };
+async function payOnSandbox(dossier: DossierRow, decision: 'pay' | 'cancel' | 'fail', options: { dropIpn?: boolean } = {}) {
+  return payOnSandboxAs(ctx.baseUrl, an.token, dossier.code, decision, options);
 }
 
 async function paymentRow(id: string) {

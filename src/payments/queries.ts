@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
 import { outstandingVnd, type PaymentLine, type PaymentStatus } from './domain/payment-rules.ts';
+import { totalOwedVnd, type FinancialObligation } from '../dossiers/domain/financial-obligation.ts';
 import { findApplicantDossier } from './dossier-payment.ts';
 import { payments } from './schema.ts';
 
@@ -23,6 +24,8 @@ export interface PaymentSummary {
 export interface DossierPayments {
   dossierCode: string;
   feeTotalVnd: number;
+  /** Obligations officers determined during processing, owed besides the fees. */
+  financialObligations: FinancialObligation[];
   outstandingVnd: number;
   items: PaymentSummary[];
 }
@@ -35,7 +38,8 @@ export async function listDossierPayments(q: Queryable, citizen: CitizenPrincipa
   return {
     dossierCode: dossier.code,
     feeTotalVnd: dossier.feeTotalVnd,
-    outstandingVnd: outstandingVnd(dossier.feeTotalVnd, paid),
+    financialObligations: dossier.financialObligations,
+    outstandingVnd: outstandingVnd(totalOwedVnd(dossier.feeTotalVnd, dossier.financialObligations), paid),
     items: rows.map((r) => ({
       id: r.id,
       orderRef: r.orderRef,

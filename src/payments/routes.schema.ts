@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { financialObligationItem } from '../dossiers/submit.schema.ts';
 import { paymentStatuses } from './domain/payment-rules.ts';
 
 /** A dossier code in a path (format in docs/dossier-codes.md): letters, digits, dots and hyphens. */
@@ -38,7 +39,8 @@ export const paymentSummary = z.object({
 export const dossierPaymentsResponse = z.object({
   dossierCode: z.string(),
   feeTotalVnd: z.number().int(),
-  outstandingVnd: z.number().int(),
+  financialObligations: z.array(financialObligationItem).describe('Obligations determined during processing, owed besides the fees'),
+  outstandingVnd: z.number().int().describe('Fees and obligations less what was paid'),
   items: z.array(paymentSummary),
 });
 export type DossierPaymentsResponse = z.infer<typeof dossierPaymentsResponse>;

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import type { CitizenPrincipal } from '../identity/principal.ts';
 import { procedureVersions } from '../procedures/schema.ts';
+import { totalOwedVnd } from '../dossiers/domain/financial-obligation.ts';
 import { computeFeeObligation } from './domain/fee-obligation.ts';
 import { isPayableStatus, orderInfoFor, outstandingVnd, paymentLinesFor, payUrlLifetimeMinutes } from './domain/payment-rules.ts';
 import { findApplicantDossier, paidAmountsOf } from './dossier-payment.ts';
@@ -72,8 +73,9 @@ export async function startPayment(
   const { db, gateway } = deps;
   const dossier = await findApplicantDossier(db, citizen, dossierCode);
   if (!isPayableStatus(dossier.status)) throw new AppError('PAYMENT_NOT_DUE', { status: dossier.status });
-  const amountVnd = outstandingVnd(dossier.feeTotalVnd, await paidAmountsOf(db, dossier.id));
-  if (amountVnd <= 0) throw new AppError('PAYMENT_NOT_DUE', { feeTotalVnd: dossier.feeTotalVnd, outstandingVnd: 0 });
+  const owedVnd = totalOwedVnd(dossier.feeTotalVnd, dossier.financialObligations);
+  const amountVnd = outstandingVnd(owedVnd, await paidAmountsOf(db, dossier.id));
+  if (amountVnd <= 0) throw new AppError('PAYMENT_NOT_DUE', { owedVnd, outstandingVnd: 0 });
   if (!gateway) throw new AppError('PAYMENT_GATEWAY_UNAVAILABLE', { reason: 'no payment gateway configured' });
 
   const now = deps.now();
@@ -115,7 +117,7 @@ export async function startPayment(
         merchantCode: gateway.merchantCode,
         payerCitizenId: citizen.id,
         amountVnd,
-        lines: paymentLinesFor(obligation, amountVnd),
+        lines: paymentLinesFor(obligation, amountVnd, dossier.financialObligations),
         orderInfo,
         createdAt: now,
         expiresAt,

@@ -95,6 +95,11 @@ export const errorCatalogue = {
     en: 'Your role may not take this action at the current step.',
   },
   REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu rõ lý do.', en: 'A reason is required.' },
+  OBLIGATION_AMOUNT_INVALID: {
+    status: 400,
+    vi: 'Vui lòng nhập số tiền nghĩa vụ tài chính là số nguyên đồng lớn hơn 0.',
+    en: 'The financial obligation needs an amount in whole đồng, greater than 0.',
+  },
   SUPPLEMENT_COMPONENTS_REQUIRED: {
     status: 400,
     vi: 'Vui lòng liệt kê các thành phần hồ sơ cần bổ sung, hoàn thiện.',

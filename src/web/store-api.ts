@@ -24,6 +24,11 @@ export function storeDocumentContentUrl(id: string): string {
   return `${documentUrl(id)}/content`;
 }
 
+/** Where my browser opens one of my store documents to read it (Content-Disposition: inline). */
+export function storeDocumentPreviewUrl(id: string): string {
+  return `${storeDocumentContentUrl(id)}?disposition=inline`;
+}
+
 /** Lets an agency see one of my documents. */
 export function grantStoreConsent(id: string, agencyCode: string): Promise<StoreDocument> {
   return call('POST', `${documentUrl(id)}/consents`, { agencyCode });

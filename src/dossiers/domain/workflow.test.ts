@@ -42,6 +42,7 @@ const submitted: DossierState = {
   returnMethod: null,
   returnedAt: null,
   withdrawnAt: null,
+  financialObligations: [],
 };
 const receivedAt = new Date('2026-02-23T02:00:00Z');
 const appointmentAt = new Date('2026-03-06T02:00:00Z');
@@ -206,10 +207,17 @@ const cases: [name: string, state: DossierState, request: ActionRequest, actor: 
   [
     'financial obligation requested',
     processing,
-    { action: 'request_financial_obligation', reason: 'Lệ phí trước bạ' },
+    { action: 'request_financial_obligation', reason: 'Lệ phí trước bạ', amountVnd: 150_000 },
     specialist,
     { status: 6, step: 'processing' },
   ],
+  ...([undefined, 0, -150_000, 150_000.5] as const).map((amountVnd): [string, DossierState, ActionRequest, WorkflowActor, Expected] => [
+    `a financial obligation of ${String(amountVnd)} đồng is refused`,
+    processing,
+    { action: 'request_financial_obligation', reason: 'Lệ phí trước bạ', amountVnd },
+    specialist,
+    { error: 'OBLIGATION_AMOUNT_INVALID' },
+  ]),
   [
     'financial obligation confirmed at the counter',
     { ...processing, status: 6 },
@@ -362,6 +370,14 @@ describe('decide: clock, counters and slips', () => {
     expect(d.ok && d.event.details).toEqual({ fromAgencyCode: '26572-UBND', toAgencyCode: '79-STP' });
   });
 
+  it('a financial obligation is added to what the dossier owes, with the reason as its description', () => {
+    const request: ActionRequest = { action: 'request_financial_obligation', reason: ' Lệ phí cấp giấy chứng nhận ', amountVnd: 150_000 };
+    const d = decide(processing, request, specialist, context);
+    const expected = { amountVnd: 150_000, description: 'Lệ phí cấp giấy chứng nhận', requestedAt: now.toISOString() };
+    expect(d.ok && d.next.financialObligations).toEqual([expected]);
+    expect(d.ok && d.event.details).toEqual({ amountVnd: 150_000, description: 'Lệ phí cấp giấy chứng nhận' });
+  });
+
   it('reject records the decision and skips to the result step', () => {
     const d = decide({ ...processing, currentStep: 'approval' }, { action: 'reject', reason: 'Không đủ điều kiện' }, approver, context);
     expect(d.ok && d.next).toMatchObject({ decision: 'rejected', currentStep: 'result' });
@@ -408,6 +424,7 @@ const arbState: fc.Arbitrary<DossierState> = fc.record({
   returnMethod: fc.constantFrom(null, ...returnMethods),
   returnedAt: fc.option(date, { nil: null }),
   withdrawnAt: fc.option(date, { nil: null }),
+  financialObligations: fc.constant([]),
 });
 const arbActor: fc.Arbitrary<WorkflowActor> = fc.oneof(
   fc.record({

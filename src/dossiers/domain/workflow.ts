@@ -1,6 +1,7 @@
 import type { OfficerRole } from '../../identity/schema.ts';
 import type { DossierStatus } from '../schema.ts';
 import type { DeadlineCalendar, StatutoryTime } from './deadlines.ts';
+import { isValidObligationAmount, type FinancialObligation } from './financial-obligation.ts';
 import {
   agencySideOf,
   findStep,
@@ -49,7 +50,7 @@ export type ReturnMethod = (typeof returnMethods)[number];
 export type SlipForm = '01' | '02' | '03' | '04';
 
 /** What an action asks of its input before it may happen. */
-export type Requirement = 'reason' | 'components' | 'new_appointment' | 'return_method';
+export type Requirement = 'reason' | 'components' | 'new_appointment' | 'return_method' | 'amount';
 
 /**
  * What a transition does besides changing status and step:
@@ -58,7 +59,8 @@ export type Requirement = 'reason' | 'components' | 'new_appointment' | 'return_
  * resume_clock — the supplement came in: the appointment moves by the paused working time;
  * end_processing — the end of processing for the on-time rule (first of 3, 8, 9, 10);
  * reschedule — apology with a new appointment; decide_approved / decide_rejected — the decision;
- * returned — the result left the one-stop; withdrawn — the applicant withdrew.
+ * returned — the result left the one-stop; withdrawn — the applicant withdrew;
+ * add_obligation — the officer's amount (and the reason as its description) is added to what the dossier owes.
  */
 export type Effect =
   | 'start_clock'
@@ -69,7 +71,8 @@ export type Effect =
   | 'decide_approved'
   | 'decide_rejected'
   | 'returned'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'add_obligation';
 
 /** Where the step goes: stay, the next or previous step (or `toStep`), or the result step. */
 export type StepMove = 'stay' | 'next' | 'previous' | 'result';
@@ -178,8 +181,8 @@ export const transitionTable: readonly TransitionRule[] = [
     to: 6,
     step: 'stay',
     actors: byStep,
-    requires: ['reason'],
-    effects: [],
+    requires: ['reason', 'amount'],
+    effects: ['add_obligation'],
     slip: null,
   },
   {
@@ -293,6 +296,8 @@ export interface DossierState {
   returnMethod: ReturnMethod | null;
   returnedAt: Date | null;
   withdrawnAt: Date | null;
+  /** Obligations determined during processing (status 6), added to the fees owed at submission. */
+  financialObligations: readonly FinancialObligation[];
 }
 
 /** Who acts: an officer with the roles they hold over each agency of the dossier, or a citizen. */
@@ -317,6 +322,8 @@ export interface ActionRequest {
   returnMethod?: ReturnMethod | undefined;
   toAgencyCode?: string | undefined;
   toStep?: string | undefined;
+  /** The financial obligation's amount in whole đồng (request_financial_obligation). */
+  amountVnd?: number | undefined;
 }
 
 /** What a decision needs besides the dossier: the clock, the procedure's workflow and time, the calendar. */
@@ -350,7 +357,8 @@ export type WorkflowErrorCode =
   | 'APOLOGY_AFTER_DEADLINE'
   | 'RETURN_METHOD_REQUIRED'
   | 'TARGET_STEP_INVALID'
-  | 'TARGET_AGENCY_INVALID';
+  | 'TARGET_AGENCY_INVALID'
+  | 'OBLIGATION_AMOUNT_INVALID';
 
 export type Decision =
   | { ok: true; next: DossierState; event: TransitionEvent; slip: SlipForm | null }
@@ -433,6 +441,8 @@ function unmetRequirement(rule: TransitionRule, state: DossierState, request: Ac
     if (requirement === 'components' && !(request.components ?? []).some((c) => c.name.trim() !== ''))
       return fail('SUPPLEMENT_COMPONENTS_REQUIRED');
     if (requirement === 'return_method' && !request.returnMethod) return fail('RETURN_METHOD_REQUIRED');
+    if (requirement === 'amount' && !isValidObligationAmount(request.amountVnd))
+      return fail('OBLIGATION_AMOUNT_INVALID', { amountVnd: request.amountVnd ?? null });
     if (requirement === 'new_appointment') {
       const proposed = request.newAppointmentAt;
       if (!proposed) return fail('APPOINTMENT_REQUIRED');
@@ -542,6 +552,17 @@ export function decide(state: DossierState, request: ActionRequest, actor: Workf
         closePause(next, context, details);
         next.withdrawnAt = now;
         break;
+      case 'add_obligation': {
+        const obligation: FinancialObligation = {
+          amountVnd: request.amountVnd ?? 0,
+          description: request.reason?.trim() ?? '',
+          requestedAt: now.toISOString(),
+        };
+        next.financialObligations = [...state.financialObligations, obligation];
+        details['amountVnd'] = obligation.amountVnd;
+        details['description'] = obligation.description;
+        break;
+      }
     }
   }
 

@@ -63,6 +63,18 @@ describe('payment rules', () => {
     ]);
   });
 
+  it('an obligation an officer determined is its own line, with or without the fees still owed', () => {
+    const obligation = computeFeeObligation({ fees: [{ name: 'Phí cấp bản sao', amountVnd: 8_000 }] }, {}, { filedAt });
+    const determined = [{ amountVnd: 150_000, description: 'Lệ phí cấp giấy chứng nhận' }];
+    expect(paymentLinesFor(obligation, 158_000, determined)).toEqual([
+      { name: 'Phí cấp bản sao', quantity: 1, amountVnd: 8_000 },
+      { name: 'Lệ phí cấp giấy chứng nhận', quantity: 1, amountVnd: 150_000 },
+    ]);
+    expect(paymentLinesFor(obligation, 150_000, determined)).toEqual([
+      { name: 'Lệ phí cấp giấy chứng nhận', quantity: 1, amountVnd: 150_000 },
+    ]);
+  });
+
   it('order info is plain ASCII without special characters', () => {
     expect(orderInfoFor('79.260302.ABC-DEF')).toBe('Thanh toan le phi ho so 79.260302.ABC-DEF');
     expect(orderInfoFor('79&x=<1>')).toBe('Thanh toan le phi ho so 79x1');

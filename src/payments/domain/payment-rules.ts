@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../../dossiers/schema.ts';
+import type { FinancialObligation } from '../../dossiers/domain/financial-obligation.ts';
 import type { FeeObligation } from './fee-obligation.ts';
 
 /**
@@ -36,20 +37,27 @@ export function statusAfterPayment(status: DossierStatus): DossierStatus {
   return status === 6 ? 4 : status;
 }
 
-/** What is still owed: the dossier's obligation less what its paid payments covered (never below 0). */
-export function outstandingVnd(feeTotalVnd: number, paidAmounts: readonly number[]): number {
-  return Math.max(0, feeTotalVnd - paidAmounts.reduce((sum, a) => sum + a, 0));
+/** What is still owed: everything the dossier owes (fees and obligations) less what its paid payments covered (never below 0). */
+export function outstandingVnd(owedVnd: number, paidAmounts: readonly number[]): number {
+  return Math.max(0, owedVnd - paidAmounts.reduce((sum, a) => sum + a, 0));
 }
 
 /**
- * The lines a payment of `amountVnd` covers: the obligation's own lines when they add up to it
- * exactly (the usual case), else one line for the amount the dossier records (an officer's
- * assessment, or the rest of a partly paid obligation).
+ * The lines a payment of `amountVnd` covers: the fee rules' own lines (with the obligations officers
+ * determined) when they add up to it exactly (the usual case); the determined obligations alone when
+ * the fees were paid before; else one line for the amount (the rest of a partly paid obligation).
  */
-export function paymentLinesFor(obligation: FeeObligation, amountVnd: number): PaymentLine[] {
+export function paymentLinesFor(
+  obligation: FeeObligation,
+  amountVnd: number,
+  determined: readonly Pick<FinancialObligation, 'amountVnd' | 'description'>[] = [],
+): PaymentLine[] {
   const due = obligation.lines.filter((l) => l.dueVnd !== null && l.dueVnd > 0);
-  if (!obligation.hasUndeterminedLines && obligation.totalVnd === amountVnd && due.length > 0)
-    return due.map((l) => ({ name: l.name, quantity: l.quantity, amountVnd: l.dueVnd ?? 0 }));
+  const determinedLines = determined.map((o) => ({ name: o.description, quantity: 1, amountVnd: o.amountVnd }));
+  const determinedVnd = determinedLines.reduce((sum, l) => sum + l.amountVnd, 0);
+  if (!obligation.hasUndeterminedLines && obligation.totalVnd + determinedVnd === amountVnd && due.length > 0)
+    return [...due.map((l) => ({ name: l.name, quantity: l.quantity, amountVnd: l.dueVnd ?? 0 })), ...determinedLines];
+  if (determinedLines.length > 0 && determinedVnd === amountVnd) return determinedLines;
   return [{ name: 'Phí, lệ phí theo nghĩa vụ tài chính của hồ sơ', quantity: 1, amountVnd }];
 }
 

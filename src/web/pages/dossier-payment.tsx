@@ -63,11 +63,23 @@ export function DossierPayment({ dossier }: { dossier: Dossier }) {
               <dt>{t('payment.total')}</dt>
               <dd>{formatMoney(language, payments.data.feeTotalVnd)}</dd>
             </div>
+            {payments.data.financialObligations.map((obligation) => (
+              <div key={obligation.requestedAt}>
+                <dt>{t('payment.obligation', { description: obligation.description })}</dt>
+                <dd>
+                  {formatMoney(language, obligation.amountVnd)}{' '}
+                  <span className="muted">
+                    ({t('payment.obligationRequestedAt', { time: formatDateTime(language, obligation.requestedAt) })})
+                  </span>
+                </dd>
+              </div>
+            ))}
             <div>
               <dt>{t('payment.outstanding')}</dt>
               <dd>{formatMoney(language, payments.data.outstandingVnd)}</dd>
             </div>
           </dl>
+          {dossier.status === 6 && payments.data.outstandingVnd > 0 && <p className="alert alert-warn">{t('payment.obligationDue')}</p>}
           {payments.data.outstandingVnd === 0 ? (
             <p className="status status-done">{t('payment.paidAll')}</p>
           ) : (

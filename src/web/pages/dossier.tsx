@@ -322,7 +322,7 @@ function DossierDetails({ initial, isNew }: { initial: Dossier; isNew: boolean }
 
       <Results dossier={dossier} />
 
-      {dossier.feeTotalVnd > 0 && <DossierPayment dossier={dossier} />}
+      {(dossier.feeTotalVnd > 0 || dossier.financialObligations.length > 0) && <DossierPayment dossier={dossier} />}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('dossier.timeline')}</h2>

@@ -8,7 +8,14 @@ import { describedBy, FieldFrame } from '../form-controls.tsx';
 import { formatDate, type Language } from '../i18n.ts';
 import { usePageTitle } from '../layout.tsx';
 import { Link } from '../router.tsx';
-import { fetchMyDocuments, grantStoreConsent, revokeStoreConsent, storeDocumentContentUrl, type StoreDocument } from '../store-api.ts';
+import {
+  fetchMyDocuments,
+  grantStoreConsent,
+  revokeStoreConsent,
+  storeDocumentContentUrl,
+  storeDocumentPreviewUrl,
+  type StoreDocument,
+} from '../store-api.ts';
 
 /** Today in Vietnam, YYYY-MM-DD (validity dates are Vietnamese calendar days). */
 function vietnamToday(): string {
@@ -118,6 +125,15 @@ function DocumentCard({
         </div>
       </dl>
       <p className="actions">
+        <a
+          className="button button-secondary"
+          href={storeDocumentPreviewUrl(document.id)}
+          target="_blank"
+          rel="noopener"
+          aria-label={t('documents.previewNamed', { title: document.title })}
+        >
+          {t('documents.preview')}
+        </a>
         <a
           className="button button-secondary"
           href={storeDocumentContentUrl(document.id)}

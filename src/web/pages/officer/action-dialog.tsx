@@ -7,7 +7,15 @@ import { performAction, type ActionOutcome, type DossierAction, type DossierActi
 /** What each action's dialog asks for (the server checks the same and answers a specific code). */
 const asks: Record<
   DossierAction,
-  { reason?: 'required' | 'optional'; components?: true; newAppointment?: true; returnMethod?: true; toAgency?: true }
+  {
+    reason?: 'required' | 'optional';
+    components?: true;
+    newAppointment?: true;
+    returnMethod?: true;
+    toAgency?: true;
+    /** The financial obligation's amount in đồng; the reason then describes what it is for. */
+    amount?: true;
+  }
 > = {
   receive: {},
   refuse: { reason: 'required' },
@@ -15,7 +23,7 @@ const asks: Record<
   receive_supplement: {},
   forward: { toAgency: true },
   send_back: { reason: 'required' },
-  request_financial_obligation: { reason: 'required' },
+  request_financial_obligation: { amount: true, reason: 'required' },
   confirm_financial_obligation: {},
   approve: {},
   reject: { reason: 'required' },
@@ -77,6 +85,7 @@ export function ActionDialog({
     if (need.newAppointment && text('newAppointmentAt')) body.newAppointmentAt = vietnamInstant(text('newAppointmentAt'));
     if (need.returnMethod && text('returnMethod')) body.returnMethod = text('returnMethod') as DossierActionBody['returnMethod'];
     if (need.toAgency && text('toAgencyCode')) body.toAgencyCode = text('toAgencyCode');
+    if (need.amount && text('amountVnd')) body.amountVnd = Number(text('amountVnd'));
     setBusy(true);
     setError('');
     try {
@@ -146,16 +155,37 @@ export function ActionDialog({
             <input id="to-agency" name="toAgencyCode" maxLength={40} aria-describedby="to-agency-hint" />
           </div>
         )}
+        {need.amount && (
+          <div className="field">
+            <label htmlFor="obligation-amount">{t('dialog.obligationAmount')}</label>
+            <p className="hint" id="obligation-amount-hint">
+              {t('dialog.obligationAmountHint')}
+            </p>
+            <input
+              id="obligation-amount"
+              name="amountVnd"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              required
+              aria-describedby="obligation-amount-hint"
+              autoFocus
+            />
+          </div>
+        )}
         {need.reason && (
           <div className="field">
-            <label htmlFor="reason">{t(need.reason === 'required' ? 'dialog.reason' : 'dialog.reasonOptional')}</label>
+            <label htmlFor="reason">
+              {t(need.amount ? 'dialog.obligationDescription' : need.reason === 'required' ? 'dialog.reason' : 'dialog.reasonOptional')}
+            </label>
             <textarea
               id="reason"
               name="reason"
               rows={3}
               maxLength={2000}
               required={need.reason === 'required'}
-              autoFocus={!need.newAppointment && !need.components}
+              autoFocus={!need.newAppointment && !need.components && !need.amount}
             />
           </div>
         )}
