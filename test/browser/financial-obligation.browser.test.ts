@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dossierEvents, dossiers } from '../../src/dossiers/schema.ts';
+import { payments } from '../../src/payments/schema.ts';
+import { createDossier } from '../support/dossier-factory.ts';
+import {
+  buildWebAppIfNeeded,
+  collectPageProblems,
+  expectAccessible,
+  launchChromium,
+  openPhonePage,
+  signInAtSandbox,
+  signInOfficerInContext,
+} from '../support/browser-kit.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+/**
+ * Status 6 in the browser: the specialist determines a financial obligation of 150.000 đồng in the
+ * action dialog; the citizen sees it on the dossier page, pays it on the sandbox gateway, and the
+ * dossier goes back to processing (6 → 4), where the specialist can continue.
+ */
+describe('a financial obligation requested by the officer and paid online by the citizen', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    buildWebAppIfNeeded();
+    ctx = await createTestContext({ listen: true });
+    browser = await launchChromium();
+  });
+
+  afterEach(() => {
+    expect(problems, 'script errors, CSP violations or 5xx answers').toEqual([]);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  const watch5xx = (page: Page) =>
+    page.on('response', (response) => {
+      if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
+    });
+
+  it('the officer asks for 150.000 đồng, the citizen pays it on the sandbox gateway, processing continues', async () => {
+    // The citizen signs in once, so the dossier can be theirs.
+    const phone = await openPhonePage(browser, problems);
+    contexts.push(phone.context);
+    const citizen = phone.page;
+    watch5xx(citizen);
+    await citizen.goto(`${ctx.baseUrl}/ho-so-cua-toi`);
+    await citizen.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
+    await signInAtSandbox(citizen);
+    await citizen.waitForURL(`${ctx.baseUrl}/ho-so-cua-toi`);
+    const session = (await (await citizen.request.get(`${ctx.baseUrl}/api/v1/session`)).json()) as { principal: { id: string } | null };
+    const an = session.principal;
+    if (!an) throw new Error('the citizen is not signed in');
+    // A birth registration (no fee at submission) at the commune specialist's processing step.
+    const dossier = await createDossier(ctx.database.db, {
+      applicantCitizenId: an.id,
+      status: 4,
+      currentStep: 'processing',
+      submittedAt: new Date(Date.now() - 2 * 86_400_000),
+      receivedAt: new Date(Date.now() - 2 * 86_400_000),
+      appointmentAt: new Date(Date.now() + 5 * 86_400_000),
+    });
+
+    // The specialist determines the obligation in the action dialog.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    contexts.push(desk);
+    await signInOfficerInContext(desk, ctx.baseUrl, 'chuyenvien.tamlong');
+    const specialist = await desk.newPage();
+    collectPageProblems(specialist, problems);
+    watch5xx(specialist);
+    await specialist.goto(`${ctx.baseUrl}/can-bo/ho-so/${encodeURIComponent(dossier.code)}`);
+    await specialist.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier.code}` }).waitFor();
+    const label = 'Yêu cầu nghĩa vụ tài chính';
+    await specialist.getByRole('button', { name: label, exact: true }).click();
+    const dialog = specialist.getByRole('dialog', { name: label });
+    await dialog.waitFor();
+    // Without an amount the dialog does not go through.
+    await dialog.getByLabel(/^Nội dung khoản phải nộp/).fill('Lệ phí cấp giấy chứng nhận');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    const amount = dialog.getByLabel(/^Số tiền phải nộp \(đồng\)/);
+    expect(await amount.evaluate((input) => (input as HTMLInputElement).validity.valueMissing)).toBe(true);
+    await dialog.waitFor();
+    expect((await ctx.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id)))[0]?.status).toBe(4);
+    await expectAccessible(specialist, 'financial obligation dialog');
+    await amount.fill('150000');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await specialist.getByRole('status').getByText(`Đã thực hiện: ${label}.`).waitFor();
+    const [requested] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
+    expect(requested).toMatchObject({
+      status: 6,
+      financialObligations: [expect.objectContaining({ amountVnd: 150_000, description: 'Lệ phí cấp giấy chứng nhận' })],
+    });
+
+    // The citizen sees what is owed and why, and pays it.
+    await citizen.goto(`${ctx.baseUrl}/ho-so/${encodeURIComponent(dossier.code)}`);
+    await citizen.locator('.status-line').getByText('Yêu cầu thực hiện nghĩa vụ tài chính', { exact: true }).waitFor();
+    await citizen.getByText('Nghĩa vụ tài chính: Lệ phí cấp giấy chứng nhận').waitFor();
+    await expectAccessible(citizen, 'dossier with a financial obligation to pay');
+    await citizen.getByRole('button', { name: 'Thanh toán trực tuyến 150.000 đồng' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
+    await citizen.getByText('150.000 đồng').first().waitFor();
+    await citizen
+      .getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ })
+      .getByLabel(/Vietcombank/)
+      .check();
+    await citizen.getByRole('button', { name: /^Thanh toán/ }).click();
+    await citizen.waitForURL((u) => u.pathname === `/ho-so/${dossier.code}` && u.searchParams.get('thanh-toan') === 'da-thanh-toan');
+    await citizen.getByText('Thanh toán thành công. Cảm ơn bạn!').waitFor();
+    await citizen.getByText('Đã nộp đủ phí, lệ phí.').waitFor();
+    await citizen.locator('.status-line').getByText('Đang xử lý', { exact: true }).waitFor();
+    await expectAccessible(citizen, 'dossier after paying the obligation');
+
+    const [paid] = await ctx.database.db.select().from(payments).where(eq(payments.dossierId, dossier.id));
+    expect(paid).toMatchObject({ status: 'paid', amountVnd: 150_000 });
+    const events = await ctx.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id));
+    // After the factory's submission event: the request and the payment.
+    expect(
+      events
+        .sort((a, b) => a.id - b.id)
+        .map((e) => [e.action, e.toStatus])
+        .slice(1),
+    ).toEqual([
+      ['request_financial_obligation', 6],
+      ['pay', 4],
+    ]);
+
+    // Processing continues: the specialist can forward the dossier to approval.
+    await specialist.reload();
+    await specialist.getByRole('button', { name: 'Chuyển bước tiếp theo', exact: true }).waitFor();
+  });
+});
