@@ -10,6 +10,7 @@ import {
   expectAccessible,
   launchChromium,
   openPhonePage,
+  payDossierOnSandbox,
   signInAtSandbox,
   signInOfficerInContext,
 } from '../support/browser-kit.ts';
@@ -105,16 +106,7 @@ describe('a financial obligation requested by the officer and paid online by the
     await citizen.locator('.status-line').getByText('Yêu cầu thực hiện nghĩa vụ tài chính', { exact: true }).waitFor();
     await citizen.getByText('Nghĩa vụ tài chính: Lệ phí cấp giấy chứng nhận').waitFor();
     await expectAccessible(citizen, 'dossier with a financial obligation to pay');
-    await citizen.getByRole('button', { name: 'Thanh toán trực tuyến 150.000 đồng' }).click();
-    await citizen.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
-    await citizen.getByText('150.000 đồng').first().waitFor();
-    await citizen
-      .getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ })
-      .getByLabel(/Vietcombank/)
-      .check();
-    await citizen.getByRole('button', { name: /^Thanh toán/ }).click();
-    await citizen.waitForURL((u) => u.pathname === `/ho-so/${dossier.code}` && u.searchParams.get('thanh-toan') === 'da-thanh-toan');
-    await citizen.getByText('Thanh toán thành công. Cảm ơn bạn!').waitFor();
+    await payDossierOnSandbox(citizen, dossier.code, '150.000 đồng');
     await citizen.getByText('Đã nộp đủ phí, lệ phí.').waitFor();
     await citizen.locator('.status-line').getByText('Đang xử lý', { exact: true }).waitFor();
     await expectAccessible(citizen, 'dossier after paying the obligation');

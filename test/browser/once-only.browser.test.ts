@@ -12,7 +12,14 @@ import { countReusedComponents } from '../../src/documents/store.ts';
 import { dossierComponents, dossiers } from '../../src/dossiers/schema.ts';
 import { payments } from '../../src/payments/schema.ts';
 import { officerCaller } from '../support/api-caller.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage, signInAtSandbox } from '../support/browser-kit.ts';
+import {
+  buildWebAppIfNeeded,
+  expectAccessible,
+  launchChromium,
+  openPhonePage,
+  payDossierOnSandbox,
+  signInAtSandbox,
+} from '../support/browser-kit.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
 import { pdfsig, withByteChanged } from '../support/pdfsig.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -159,16 +166,7 @@ describe('once-only: reuse from the store, online payment, signed result, public
     // ---- payment on the sandbox gateway and back ----
     await page.getByRole('heading', { name: 'Phí, lệ phí' }).waitFor();
     await expectAccessible(page, 'dossier with a fee to pay');
-    await page.getByRole('button', { name: 'Thanh toán trực tuyến 8.000 đồng' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
-    await page.getByText('8.000 đồng').first().waitFor();
-    await page
-      .getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ })
-      .getByLabel(/Vietcombank/)
-      .check();
-    await page.getByRole('button', { name: /^Thanh toán/ }).click();
-    await page.waitForURL((u) => u.pathname === `/ho-so/${code}` && u.searchParams.get('thanh-toan') === 'da-thanh-toan');
-    await page.getByText('Thanh toán thành công. Cảm ơn bạn!').waitFor();
+    await payDossierOnSandbox(page, code, '8.000 đồng');
     await page.getByText('Đã nộp đủ phí, lệ phí.').waitFor();
     const receiptLink = page.getByRole('link', { name: 'Biên lai điện tử (PDF)' });
     await receiptLink.waitFor();

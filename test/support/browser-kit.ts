@@ -92,3 +92,20 @@ export async function signInOfficerInContext(context: BrowserContext, baseUrl: s
   });
   expect(login.status()).toBe(200);
 }
+
+/**
+ * From a dossier page with something to pay: clicks "Thanh toán trực tuyến {amount}", pays on the
+ * sandbox gateway's hosted page with its test bank, and waits to be back on the dossier, paid.
+ */
+export async function payDossierOnSandbox(page: Page, code: string, amount: string): Promise<void> {
+  await page.getByRole('button', { name: `Thanh toán trực tuyến ${amount}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
+  await page.getByText(amount).first().waitFor();
+  await page
+    .getByRole('group', { name: /Chọn ngân hàng thử nghiệm/ })
+    .getByLabel(/Vietcombank/)
+    .check();
+  await page.getByRole('button', { name: /^Thanh toán/ }).click();
+  await page.waitForURL((u) => u.pathname === `/ho-so/${code}` && u.searchParams.get('thanh-toan') === 'da-thanh-toan');
+  await page.getByText('Thanh toán thành công. Cảm ơn bạn!').waitFor();
+}
