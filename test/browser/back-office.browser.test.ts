@@ -42,9 +42,6 @@ describe('citizen, reception, specialist and leader on one dossier, in separate 
     contexts.push(context);
     const page = await context.newPage();
     collectPageProblems(page, problems);
-    page.on('response', (response) => {
-      if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
-    });
     return page;
   }
 

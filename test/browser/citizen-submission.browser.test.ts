@@ -8,7 +8,15 @@ import { dossiers } from '../../src/dossiers/schema.ts';
 import type { FormDefinition } from '../../src/procedures/forms/definition.ts';
 import { taxCodeCheckDigit } from '../../src/procedures/forms/identifiers.ts';
 import { publishProcedureVersion } from '../../src/procedures/publish-version.ts';
-import { buildWebAppIfNeeded, expectAccessible, launchChromium, openPhonePage, signInAtSandbox } from '../support/browser-kit.ts';
+import {
+  buildWebAppIfNeeded,
+  continueFormStep,
+  formStep,
+  expectAccessible,
+  launchChromium,
+  openPhonePage,
+  signInAtSandbox,
+} from '../support/browser-kit.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
 import { decodedSubject, mimeParts, SmtpSink } from '../support/smtp-sink.ts';
 import { testConfig } from '../support/config.ts';
@@ -118,19 +126,7 @@ describe('a citizen applies for a birth registration on a phone', () => {
   const openPhone = async (): Promise<Page> => {
     const { context, page } = await openPhonePage(browser, problems);
     contexts.push(context);
-    // A 4xx can be part of the flow (no draft yet); a 5xx never is.
-    page.on('response', (response) => {
-      if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
-    });
     return page;
-  };
-
-  /** The h1 of a step of the form flow: "Bước 2/9 Người được khai sinh". */
-  const step = (page: Page, name: string) => page.getByRole('heading', { level: 1, name: new RegExp(`^Bước \\d+/\\d+ ${name}$`) });
-  /** Checks the step as filled in (axe), then continues: every step of the flow gets its accessibility check. */
-  const next = async (page: Page) => {
-    await expectAccessible(page, `form step “${await page.getByRole('heading', { level: 1 }).innerText()}”`);
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
   };
 
   /** From the home page to the sandbox sign-in and back to the first step of the form. */
@@ -159,7 +155,7 @@ describe('a citizen applies for a birth registration on a phone', () => {
   }
 
   async function fillChild(page: Page): Promise<void> {
-    await step(page, 'Người được khai sinh').waitFor();
+    await formStep(page, 'Người được khai sinh').waitFor();
     await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).fill('Nguyễn Minh Khôi');
     await page.getByRole('radio', { name: 'Nam', exact: true }).check();
     await page.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-02');
@@ -173,14 +169,14 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await searchAndStart(page);
 
     // Step 1: who applies (from VNeID) and where the receipt goes.
-    await step(page, 'Người nộp hồ sơ').waitFor();
+    await formStep(page, 'Người nộp hồ sơ').waitFor();
     await page.getByText('Nguyễn Văn An').first().waitFor();
     await page.getByLabel('Thư điện tử nhận Giấy tiếp nhận').fill('nguyenvanan@example.vn');
-    await next(page);
+    await continueFormStep(page);
 
     // Step 2: continuing with nothing filled names each missing field in a summary that takes focus.
-    await step(page, 'Người được khai sinh').waitFor();
-    await next(page);
+    await formStep(page, 'Người được khai sinh').waitFor();
+    await continueFormStep(page);
     const summary = page.getByRole('heading', { name: /^Có \d+ mục cần sửa$/ });
     await summary.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
@@ -188,10 +184,10 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-child-fullName');
     await expectAccessible(page, 'form: errors shown');
     await fillChild(page);
-    await next(page);
+    await continueFormStep(page);
 
     // Step 3: ticking "foreign element" brings up the conditional field.
-    await step(page, 'Thông tin người mẹ').waitFor();
+    await formStep(page, 'Thông tin người mẹ').waitFor();
     const foreignNationality = page.getByLabel('Quốc tịch nước ngoài của cha hoặc mẹ');
     expect(await foreignNationality.count()).toBe(0);
     await page.getByLabel('Có yếu tố nước ngoài?').check();
@@ -203,40 +199,40 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.getByLabel('Số định danh cá nhân').fill('079195001234');
     await page.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Phường Tam Long' });
     await page.getByLabel('Số nhà, đường phố, tổ, thôn, ấp').fill('15 Đường 3 Tháng 2');
-    await next(page);
+    await continueFormStep(page);
 
     // Step 4: "father not established" hides the father's part.
-    await step(page, 'Thông tin người cha').waitFor();
+    await formStep(page, 'Thông tin người cha').waitFor();
     await page.getByLabel('Chưa xác định được cha').check();
     expect(await page.getByLabel('Họ, chữ đệm và tên người cha').count()).toBe(0);
-    await next(page);
+    await continueFormStep(page);
 
-    await step(page, 'Người yêu cầu').waitFor();
+    await formStep(page, 'Người yêu cầu').waitFor();
     await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).fill('Nguyễn Văn An');
     await page.getByLabel('Quan hệ với người được khai sinh').selectOption({ label: 'Người thân thích khác' });
     await page.getByLabel('Số định danh cá nhân').fill('079090001234');
     await page.getByLabel('Số điện thoại').fill('0901 234 567');
-    await next(page);
+    await continueFormStep(page);
 
-    await step(page, 'Thông tin khác').waitFor();
+    await formStep(page, 'Thông tin khác').waitFor();
     await page.getByLabel('Số bản sao Giấy khai sinh đề nghị cấp').fill('2');
-    await next(page);
+    await continueFormStep(page);
 
     // Attachments: the PDF uploads at once and is listed.
-    await step(page, 'Giấy tờ đính kèm').waitFor();
+    await formStep(page, 'Giấy tờ đính kèm').waitFor();
     await page
       .getByLabel('Giấy chứng sinh')
       .setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await birthNoticePdf() });
     await page.getByText('Đã tải lên giay-chung-sinh.pdf.').waitFor();
-    await next(page);
+    await continueFormStep(page);
 
     // Nguyễn Văn An lives in Phường Tam Long: its service centre is suggested.
-    await step(page, 'Nơi tiếp nhận hồ sơ').waitFor();
+    await formStep(page, 'Nơi tiếp nhận hồ sơ').waitFor();
     const homeCentre = page.getByRole('radio', { name: 'Trung tâm Phục vụ hành chính công Phường Tam Long' });
     await expect.poll(() => homeCentre.isChecked()).toBe(true);
-    await next(page);
+    await continueFormStep(page);
 
-    await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
+    await formStep(page, 'Kiểm tra và nộp hồ sơ').waitFor();
     await page.getByText('Hàn Quốc').waitFor();
     await page.getByText('giay-chung-sinh.pdf').waitFor();
     // Submitting without the declaration is stopped here, in words that name it.
@@ -322,8 +318,8 @@ describe('a citizen applies for a birth registration on a phone', () => {
   it('resumes on a second device the draft saved on the first', async () => {
     const first = await openPhone();
     await searchAndStart(first);
-    await step(first, 'Người nộp hồ sơ').waitFor();
-    await next(first);
+    await formStep(first, 'Người nộp hồ sơ').waitFor();
+    await continueFormStep(first);
     await fillChild(first);
     await first.getByText(/^Đã lưu bản nháp lúc/).waitFor();
 
@@ -333,10 +329,10 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await signInAtSandbox(second);
     await second.waitForURL(url('/thu-tuc/1.001193/nop-ho-so?buoc=3'));
     await second.getByText(/^Đã mở lại bản nháp lưu lúc/).waitFor();
-    await step(second, 'Thông tin người mẹ').waitFor();
+    await formStep(second, 'Thông tin người mẹ').waitFor();
     await expectAccessible(second, 'form: resumed draft');
     await second.getByRole('link', { name: 'Quay lại' }).click();
-    await step(second, 'Người được khai sinh').waitFor();
+    await formStep(second, 'Người được khai sinh').waitFor();
     expect(await second.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Nguyễn Minh Khôi');
     expect(await second.getByLabel('Ngày, tháng, năm sinh').inputValue()).toBe('2026-11-02');
 
@@ -370,11 +366,11 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
     await signInAtSandbox(page);
     await page.waitForURL(url('/thu-tuc/1.000894/nop-ho-so'));
-    await step(page, 'Người nộp hồ sơ').waitFor();
-    await next(page);
+    await formStep(page, 'Người nộp hồ sơ').waitFor();
+    await continueFormStep(page);
 
     // A wrong tax code and a fractional head count are refused before anything is sent.
-    await step(page, 'Hộ kinh doanh').waitFor();
+    await formStep(page, 'Hộ kinh doanh').waitFor();
     expect(await page.getByText('Bước 2/7').count()).toBe(1);
     await page.getByLabel('Tên hộ kinh doanh').fill('Quán cơm Tâm');
     await page.getByLabel('Mã số thuế').fill('0123456788');
@@ -382,7 +378,7 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.getByLabel('Ngành nghề').selectOption({ label: 'Ngành an-uong' });
     await page.getByLabel('Số lao động').fill('3,5');
     await page.getByLabel('Mô tả').fill('Bán cơm trưa\nvà nước giải khát');
-    await next(page);
+    await continueFormStep(page);
     await page.getByRole('link', { name: /^Mã số thuế: Mã số thuế không hợp lệ/ }).waitFor();
     await page.getByRole('link', { name: 'Số lao động: Giá trị phải là số nguyên.' }).waitFor();
     await expectAccessible(page, 'every field: errors');
@@ -394,10 +390,10 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Step 2 of 7 Business' }).waitFor();
     await page.getByLabel('Tax code').waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await next(page);
+    await continueFormStep(page);
 
     // A repeatable group starts with its minimum, adds and removes entries.
-    await step(page, 'Thành viên').waitFor();
+    await formStep(page, 'Thành viên').waitFor();
     await page.getByRole('group', { name: 'Thành viên 1' }).getByLabel('Họ và tên thành viên').fill('Lê Văn Tâm');
     await page.getByRole('group', { name: 'Thành viên 1' }).getByLabel('Số định danh của thành viên').fill('079090001234');
     expect(await page.getByRole('button', { name: 'Xoá Thành viên 1' }).count()).toBe(0);
@@ -406,29 +402,29 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-members-1-fullName');
     await second.getByLabel('Họ và tên thành viên').fill('Phạm Thị Dung');
     await second.getByLabel('Số định danh của thành viên').fill('123');
-    await next(page);
+    await continueFormStep(page);
     await page.getByRole('link', { name: /^Số định danh của thành viên: Số định danh cá nhân \(CCCD\) phải gồm 12 chữ số/ }).waitFor();
     await expectAccessible(page, 'every field: repeatable group');
     await page.getByRole('button', { name: 'Xoá Thành viên 2' }).click();
     expect(await page.getByRole('group', { name: 'Thành viên 2' }).count()).toBe(0);
-    await next(page);
+    await continueFormStep(page);
 
     // The address appears with its checkbox and asks for a commune.
-    await step(page, 'Thông tin khác').waitFor();
+    await formStep(page, 'Thông tin khác').waitFor();
     expect(await page.getByRole('group', { name: 'Địa điểm kinh doanh khác' }).count()).toBe(0);
     await page.getByLabel('Có địa điểm kinh doanh khác').check();
-    await next(page);
+    await continueFormStep(page);
     await page.getByRole('link', { name: 'Xã, phường, đặc khu: Vui lòng chọn xã, phường, đặc khu.' }).waitFor();
     await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Thành phố Hà Nội' });
     await page.getByLabel('Xã, phường, đặc khu').selectOption({ label: 'Phường Ba Đình' });
     await page.getByLabel('Số nhà, đường phố, tổ, thôn, ấp').fill('1 Hoàng Diệu');
-    await next(page);
+    await continueFormStep(page);
 
-    await step(page, 'Giấy tờ đính kèm').waitFor();
-    await next(page);
-    await step(page, 'Nơi tiếp nhận hồ sơ').waitFor();
-    await next(page);
-    await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
+    await formStep(page, 'Giấy tờ đính kèm').waitFor();
+    await continueFormStep(page);
+    await formStep(page, 'Nơi tiếp nhận hồ sơ').waitFor();
+    await continueFormStep(page);
+    await formStep(page, 'Kiểm tra và nộp hồ sơ').waitFor();
     await page.getByText('50.000.000 đồng').waitFor();
     await page.getByText('Ngành an-uong').waitFor();
     await page.getByText('1 Hoàng Diệu, Phường Ba Đình').waitFor();

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dossierEvents, dossiers } from '../../src/dossiers/schema.ts';
 import { payments } from '../../src/payments/schema.ts';
@@ -43,17 +43,11 @@ describe('a financial obligation requested by the officer and paid online by the
     await ctx?.close();
   });
 
-  const watch5xx = (page: Page) =>
-    page.on('response', (response) => {
-      if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
-    });
-
   it('the officer asks for 150.000 đồng, the citizen pays it on the sandbox gateway, processing continues', async () => {
     // The citizen signs in once, so the dossier can be theirs.
     const phone = await openPhonePage(browser, problems);
     contexts.push(phone.context);
     const citizen = phone.page;
-    watch5xx(citizen);
     await citizen.goto(`${ctx.baseUrl}/ho-so-cua-toi`);
     await citizen.getByRole('link', { name: 'Đăng nhập bằng VNeID (sandbox)' }).click();
     await signInAtSandbox(citizen);
@@ -77,7 +71,6 @@ describe('a financial obligation requested by the officer and paid online by the
     await signInOfficerInContext(desk, ctx.baseUrl, 'chuyenvien.tamlong');
     const specialist = await desk.newPage();
     collectPageProblems(specialist, problems);
-    watch5xx(specialist);
     await specialist.goto(`${ctx.baseUrl}/can-bo/ho-so/${encodeURIComponent(dossier.code)}`);
     await specialist.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier.code}` }).waitFor();
     const label = 'Yêu cầu nghĩa vụ tài chính';

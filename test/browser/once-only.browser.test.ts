@@ -14,6 +14,8 @@ import { payments } from '../../src/payments/schema.ts';
 import { officerCaller } from '../support/api-caller.ts';
 import {
   buildWebAppIfNeeded,
+  continueFormStep,
+  formStep,
   expectAccessible,
   launchChromium,
   openPhonePage,
@@ -75,15 +77,7 @@ describe('once-only: reuse from the store, online payment, signed result, public
   const openPhone = async (): Promise<Page> => {
     const { context, page } = await openPhonePage(browser, problems);
     contexts.push(context);
-    page.on('response', (response) => {
-      if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
-    });
     return page;
-  };
-  const step = (page: Page, name: string) => page.getByRole('heading', { level: 1, name: new RegExp(`^Bước \\d+/\\d+ ${name}$`) });
-  const next = async (page: Page) => {
-    await expectAccessible(page, `form step “${await page.getByRole('heading', { level: 1 }).innerText()}”`);
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
   };
 
   it('the citizen is not asked again for the birth extract, pays, receives the signed result, and anyone can verify it', async () => {
@@ -128,9 +122,9 @@ describe('once-only: reuse from the store, online payment, signed result, public
 
     // ---- the second procedure: the birth certificate copy is pre-attached from the store ----
     await page.goto(url('/thu-tuc/2.000635/nop-ho-so'));
-    await step(page, 'Người nộp hồ sơ').waitFor();
-    await next(page);
-    await step(page, 'Giấy tờ đính kèm').waitFor();
+    await formStep(page, 'Người nộp hồ sơ').waitFor();
+    await continueFormStep(page);
+    await formStep(page, 'Giấy tờ đính kèm').waitFor();
     const fromStore = page.getByRole('region', { name: 'Lấy từ kho dữ liệu' });
     await fromStore.getByText(/Bản sao Giấy khai sinh hoặc Trích lục khai sinh .*: Trích lục khai sinh/).waitFor();
     // Not asked to upload it: no file input for that component, only for the declaration.
@@ -139,10 +133,10 @@ describe('once-only: reuse from the store, online payment, signed result, public
       .getByLabel(/^Tờ khai cấp bản sao trích lục hộ tịch/)
       .setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: await declarationPdf() });
     await page.getByText('Đã tải lên to-khai.pdf.').waitFor();
-    await next(page);
-    await step(page, 'Nơi tiếp nhận hồ sơ').waitFor();
-    await next(page);
-    await step(page, 'Kiểm tra và nộp hồ sơ').waitFor();
+    await continueFormStep(page);
+    await formStep(page, 'Nơi tiếp nhận hồ sơ').waitFor();
+    await continueFormStep(page);
+    await formStep(page, 'Kiểm tra và nộp hồ sơ').waitFor();
     await page.getByText('lấy từ kho dữ liệu: Trích lục khai sinh').waitFor();
     await expectAccessible(page, 'review with a reused document');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();

@@ -29,9 +29,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Collects the page's script errors and Content-Security-Policy refusals; a test expects none. */
+/**
+ * Collects the page's script errors, Content-Security-Policy refusals and 5xx answers; a test expects
+ * none. (A 4xx can be part of a flow, such as no draft yet; a 5xx never is.)
+ */
 export function collectPageProblems(page: Page, problems: string[] = []): string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.request().method()} ${response.url()} answered ${response.status()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
       problems.push(`console: ${message.text()}`);
@@ -108,4 +114,15 @@ export async function payDossierOnSandbox(page: Page, code: string, amount: stri
   await page.getByRole('button', { name: /^Thanh toán/ }).click();
   await page.waitForURL((u) => u.pathname === `/ho-so/${code}` && u.searchParams.get('thanh-toan') === 'da-thanh-toan');
   await page.getByText('Thanh toán thành công. Cảm ơn bạn!').waitFor();
+}
+
+/** The h1 of a step of the form flow: "Bước 2/9 Người được khai sinh". */
+export function formStep(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name: new RegExp(`^Bước \\d+/\\d+ ${name}$`) });
+}
+
+/** Checks the form step as filled in (axe), then continues: every step of the flow gets its accessibility check. */
+export async function continueFormStep(page: Page): Promise<void> {
+  await expectAccessible(page, `form step “${await page.getByRole('heading', { level: 1 }).innerText()}”`);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
 }
