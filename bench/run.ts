@@ -102,6 +102,38 @@ async function runScenario(
 
 class PoolExhausted extends Error {}
 
+/** pg_stat_statements over one scenario: the statements that took most of the database's time. */
+class StatementStats {
+  private constructor(private readonly url: string) {}
+
+  static async start(url: string): Promise<StatementStats> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
+    await client.end();
+    return new StatementStats(url);
+  }
+
+  /** The top statements by total time, with calls and time per successful request. */
+  async report(requests: number): Promise<{ query: string; callsPerRequest: number; meanMs: number; msPerRequest: number }[]> {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    const { rows } = await client.query<{ query: string; calls: string; mean: number; total: number }>(
+      `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls, mean_exec_time AS mean, total_exec_time AS total
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY total_exec_time DESC LIMIT 6`,
+    );
+    await client.end();
+    return rows.map((r) => ({
+      query: r.query.slice(0, 90),
+      callsPerRequest: round(Number(r.calls) / Math.max(1, requests)),
+      meanMs: Math.round(r.mean * 1000) / 1000,
+      msPerRequest: Math.round((r.total / Math.max(1, requests)) * 1000) / 1000,
+    }));
+  }
+}
+
 const clockTicksPerSecond = 100;
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere. */
@@ -179,7 +211,8 @@ async function main(): Promise<void> {
   let adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
     process.stdout.write('Starting a private PostgreSQL server (fsync off, like the test suite)…\n');
-    server = await startTestPostgres();
+    // pg_stat_statements: where the database's time per submission goes, printed after the run.
+    server = await startTestPostgres(['shared_preload_libraries=pg_stat_statements']);
     adminUrl = server.url('postgres');
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -191,6 +224,9 @@ async function main(): Promise<void> {
   const benchUrl = new URL(adminUrl);
   benchUrl.pathname = '/tinhso_bench';
 
+  // On one machine the app reaches the private server through its Unix socket, as a co-located
+  // deployment would (BENCH_PG_TCP=1 measures TCP on loopback instead).
+  const appDatabaseUrl = server && process.env['BENCH_PG_TCP'] !== '1' ? server.socketUrl('tinhso_bench') : benchUrl.toString();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -203,7 +239,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       DEMO_MODE: 'true',
       BENCH: '1',
-      DATABASE_URL: benchUrl.toString(),
+      DATABASE_URL: appDatabaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
@@ -212,6 +248,8 @@ async function main(): Promise<void> {
       SESSION_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
       SMTP_URL: '',
       NOTIFICATIONS_DISPATCH: dispatch,
+      // The recurring jobs (outbox, rollups, deadline alerts) belong to `npm run worker`, not the web process.
+      JOBS: 'off',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -304,7 +342,10 @@ async function main(): Promise<void> {
     await runScenario('warm-up', warmupSeconds * 1000, insertOne, false);
     const baseline = await measured('insert-row', insertOne);
     await runScenario('warm-up', warmupSeconds * 1000, submit, false);
+    const statements = server ? await StatementStats.start(benchUrl.toString()) : null;
     const submission = await measured('submission', submit);
+    const perSubmission = (await statements?.report(submission.requests - submission.errors)) ?? [];
+    for (const s of perSubmission) process.stdout.write(`  ${''.padEnd(12)} ${s.callsPerRequest} × ${s.meanMs} ms  ${s.query}\n`);
     const ratio = round(submission.perSecond / baseline.perSecond);
     const cpuOf = (r: ScenarioResult) => (r.appCpuMsPerRequest ?? 0) + (r.postgresCpuMsPerRequest ?? 0);
     // On a machine shared with other work, throughput follows the load; CPU per request does not.
@@ -330,6 +371,8 @@ async function main(): Promise<void> {
       connections,
       secondsPerScenario: seconds,
       scenarios: { baseline, submission },
+      // The statements the database spent most time on during the submission scenario (private server only).
+      submissionStatements: perSubmission,
       ratio,
       cpuRatio,
       target: { ratioAtLeast: 1 / 3, p99AtMostMs: 50 },

@@ -83,6 +83,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
   /** Registers the bench-only baseline route (npm run bench). Never set in production. */
   BENCH: booleanString.optional(),
+  /**
+   * `in-process` (default): `npm start` also runs the recurring jobs (outbox, deadline alerts, rollups).
+   * `off`: this process only serves requests; `npm run worker` runs the jobs (PostgreSQL server only).
+   */
+  JOBS: z.enum(['in-process', 'off']).default('in-process'),
 });
 
 export interface AppConfig {
@@ -112,6 +117,8 @@ export interface AppConfig {
   /** SMS adapter and the retry policy of the notification outbox. */
   notifications: { smsProvider: 'sandbox' | 'none'; maxAttempts: number; retryBaseSeconds: number };
   bench: boolean;
+  /** Whether `npm start` runs the recurring jobs itself (see JOBS). */
+  jobs: 'in-process' | 'off';
   /** The online payment gateway; null when none is configured (payments then answer 503). */
   payment: PaymentConfig | null;
 }
@@ -195,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       retryBaseSeconds: e.NOTIFICATION_RETRY_BASE_SECONDS,
     },
     bench: e.BENCH ?? false,
+    jobs: e.JOBS,
     ...overrides,
   };
   return config;

@@ -2,12 +2,10 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
 import { describeDemoAccounts } from './identity/demo.ts';
-import { indicatorJobs } from './indicators/jobs.ts';
 import { startJobRunner } from './platform/jobs/runner.ts';
 import { createDocumentServices } from './documents/services.ts';
 import { seedDemoStore } from './demo/store.ts';
-import { notificationJobs } from './notifications/jobs.ts';
-import { dossierJobs } from './dossiers/jobs.ts';
+import { platformJobs } from './jobs.ts';
 
 /** `npm start`: migrate, load reference and demo data when empty, serve API and web app. */
 async function main(): Promise<void> {
@@ -17,16 +15,15 @@ async function main(): Promise<void> {
   // Demo: the first citizen already holds a signed birth extract (kept in the object store, so not in prepareDatabase).
   const demoStore = config.demoMode ? await seedDemoStore(createDocumentServices(config, database.db, () => new Date())) : null;
   const app = await buildApp({ config, database });
-  const jobs = await startJobRunner(
-    database,
-    config.databaseUrl,
-    [...indicatorJobs(database), ...notificationJobs(app.notifications), ...dossierJobs(database, app.notifications, config)],
-    app.log,
-  );
+  // JOBS=off: a separate `npm run worker` process runs them, so requests never wait behind a PDF render.
+  const jobs =
+    config.jobs === 'in-process'
+      ? await startJobRunner(database, config.databaseUrl, platformJobs(database, app.notifications, config), app.log)
+      : null;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await jobs.stop();
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,7 +4,7 @@ import type { NotificationDispatcher } from '../notifications/outbox.ts';
 import type { AgencyDirectory } from '../units/agency-directory.ts';
 import type { CurrentCommunes } from '../units/current-communes.ts';
 import type { DossierCodeFormat } from './domain/dossier-code.ts';
-import type { SubmitQueries } from './submit-queries.ts';
+import type { CurrentVersions, SubmitQueries } from './submit-queries.ts';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar.ts';
 
 /** What the dossier use cases need from the platform; built once in module.ts. */
@@ -16,6 +16,8 @@ export interface DossierDeps {
   workingCalendar: () => Promise<WorkingCalendar>;
   /** The submission's reads, prepared once. */
   submitQueries: SubmitQueries;
+  /** The current version of each procedure, kept in memory (checked again by the submission's write). */
+  currentVersions: CurrentVersions;
   provinceCode: string;
   /** PUBLIC_URL, for the QR code on slips and links in e-mails. */
   publicUrl: string;

@@ -12,7 +12,7 @@ import type { DossierDeps } from './deps.ts';
 import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
-import { prepareSubmitQueries } from './submit-queries.ts';
+import { CurrentVersions, prepareSubmitQueries } from './submit-queries.ts';
 import { deadlineCalendarFor } from './deadline-calendar.ts';
 import { intakeRoutes } from './intake-routes.ts';
 import { supplementRoutes } from './supplement-routes.ts';
@@ -32,10 +32,12 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   if (!format.ok) throw new Error(`DOSSIER_CODE_FORMAT: ${format.reason}`);
   // Administrators edit days off a few times a year; a minute's delay before submissions see it is fine.
   const workingCalendar = new RefreshingCache(() => loadWorkingCalendar(opts.database.db, config.provinceCode), 60_000);
+  const submitQueries = prepareSubmitQueries(opts.database.db);
   const deps: DossierDeps = {
     db: opts.database.db,
     query: (statement) => opts.database.query(statement),
-    submitQueries: prepareSubmitQueries(opts.database.db),
+    submitQueries,
+    currentVersions: new CurrentVersions(submitQueries, config.provinceCode),
     workingCalendar: () => workingCalendar.get(),
     provinceCode: config.provinceCode,
     publicUrl: config.publicUrl,

@@ -48,3 +48,36 @@ export function prepareSubmitQueries(db: Db) {
 }
 
 export type SubmitQueries = ReturnType<typeof prepareSubmitQueries>;
+
+type CurrentVersionRow = Awaited<ReturnType<SubmitQueries['currentVersion']['execute']>>[number];
+
+/**
+ * The current version of each procedure, kept in memory: every submission needs it, and reading it
+ * (with its form definition) cost a round trip and a fifth of the database's time per submission
+ * (npm run bench). A version's content never changes once published; only which version is current
+ * does. The submission's write checks that the version it used is still current and writes nothing
+ * otherwise (then the caller reads afresh), so a stale entry can delay a submission, never misfile it.
+ */
+export class CurrentVersions {
+  readonly #queries: SubmitQueries;
+  readonly #provinceCode: string;
+  readonly #entries = new Map<string, { row: CurrentVersionRow | null; at: number }>();
+  readonly #maxAgeMs: number;
+
+  constructor(queries: SubmitQueries, provinceCode: string, maxAgeMs = 60_000) {
+    this.#queries = queries;
+    this.#provinceCode = provinceCode;
+    this.#maxAgeMs = maxAgeMs;
+  }
+
+  /** The current version of a procedure, or undefined when it has none; `fresh` skips the memory. */
+  async get(code: string, fresh = false): Promise<CurrentVersionRow | undefined> {
+    const kept = this.#entries.get(code);
+    if (!fresh && kept && Date.now() - kept.at < this.#maxAgeMs) return kept.row ?? undefined;
+    const [row] = await this.#queries.currentVersion.execute({ provinceCode: this.#provinceCode, code });
+    // Unknown codes are not kept: anyone may send any code.
+    if (row) this.#entries.set(code, { row, at: Date.now() });
+    else this.#entries.delete(code);
+    return row;
+  }
+}

@@ -435,6 +435,8 @@ describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend(
   });
 
   it('a form filled for a version that is no longer current (a new version was published)', async () => {
+    // A submission first, so the app keeps version 1 in memory as current when version 2 is published.
+    expect((await submitDossierAs(an, birthRegistrationBody(await uploadPdf(an), 1))).status).toBe(201);
     const certificate = await uploadPdf(an);
     await publishProcedureVersion(ctx.database.db, {
       provinceCode: '79',

@@ -131,21 +131,24 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   if (key === undefined || key === '') throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
   if (!isValidIdempotencyKey(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const requestHash = createHash('sha256').update(canonicalJson(command.body)).digest('hex');
-  let prepared: PreparedSubmission;
-  try {
-    prepared = await prepareSubmission(deps, command, principal);
-  } catch (error) {
-    // A retry of a request that went through is refused by the checks (its files are claimed now):
-    // the key is looked up only then, so a first submission costs no extra query.
-    if (error instanceof AppError) {
-      const seen = await replay(deps, principal, key, requestHash);
-      if (seen) return seen;
-    }
-    throw error;
-  }
-  for (let attempt = 1; ; attempt++) {
+  // Checks everything; a request already carried out (same key) is answered with its first dossier.
+  const prepare = async (freshVersion: boolean): Promise<PreparedSubmission | SubmitOutcome> => {
     try {
-      return await commitSubmission(deps, command, prepared, principal, key, requestHash);
+      return await prepareSubmission(deps, command, principal, freshVersion);
+    } catch (error) {
+      // A retry of a request that went through is refused by the checks (its files are claimed now):
+      // the key is looked up only then, so a first submission costs no extra query.
+      const seen = error instanceof AppError ? await replay(deps, principal, key, requestHash) : null;
+      if (seen) return seen;
+      throw error;
+    }
+  };
+  let prepared = await prepare(false);
+  for (let attempt = 1; ; attempt++) {
+    if ('isReplay' in prepared) return prepared;
+    let outcome: SubmitOutcome | null;
+    try {
+      outcome = await commitSubmission(deps, command, prepared, principal, key, requestHash);
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === dossierCodeKey && attempt < maxCodeAttempts) continue;
@@ -160,6 +163,12 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       if (isFileTaken) throw new AppError('ATTACHMENT_NOT_FOUND', { reason: 'claimed meanwhile' }, { cause: error });
       throw error;
     }
+    if (outcome) return outcome;
+    // The version kept in memory stopped being current before the write, which then wrote nothing:
+    // check everything again against the version read afresh.
+    if (attempt >= maxCodeAttempts)
+      throw new AppError('PROCEDURE_VERSION_NOT_CURRENT', { requestedVersion: command.body.procedureVersion });
+    prepared = await prepare(true);
   }
 }
 
@@ -173,18 +182,28 @@ interface PreparedSubmission {
   handlingAgency: AgencyName;
 }
 
-async function prepareSubmission(deps: DossierDeps, command: SubmitCommand, principal: AttachmentOwner): Promise<PreparedSubmission> {
+async function prepareSubmission(
+  deps: DossierDeps,
+  command: SubmitCommand,
+  principal: AttachmentOwner,
+  freshVersion: boolean,
+): Promise<PreparedSubmission> {
   const { submitter, body } = command;
   const citizen = submitter.kind === 'applicant' ? submitter.citizen : null;
   const officer = submitter.kind === 'applicant' ? null : submitter;
   // The procedure, the reference data and the files named anywhere in the request, in one go.
   const mentioned = attachmentIdsIn(mentionedAttachmentIds(body.components, body.formData));
-  const [[version], reference, calendar, rows] = await Promise.all([
-    deps.submitQueries.currentVersion.execute({ provinceCode: deps.provinceCode, code: body.procedureCode }),
+  const [kept, reference, calendar, rows] = await Promise.all([
+    deps.currentVersions.get(body.procedureCode, freshVersion),
     referenceData(deps),
     deps.workingCalendar(),
     mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
   ]);
+  // A form filled for a version published after the one kept in memory: look again before refusing.
+  const version =
+    kept && !freshVersion && kept.version.version !== body.procedureVersion
+      ? await deps.currentVersions.get(body.procedureCode, true)
+      : kept;
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { code: body.procedureCode });
   const current = version.version;
   if (current.version !== body.procedureVersion)
@@ -284,45 +303,51 @@ async function prepareSubmission(deps: DossierDeps, command: SubmitCommand, prin
  */
 const submitStatement = `
 WITH dossier AS (
+  -- Only for a version that is still current (the caller may have used one kept in memory):
+  -- otherwise no row, and every statement below depends on this one, so nothing at all is written.
   INSERT INTO dossiers (id, code, province_code, procedure_version_id, procedure_code, receiving_agency_code,
     handling_agency_code, unit_code, status, channel, submitter_kind, submitter_officer_id, submitter_terminal,
     helper_id, applicant_citizen_id, applicant_kind, applicant_id_number, applicant_name, applicant_email,
     applicant_phone, is_vneid_verified, form_data, fee_total_vnd, current_step, submitted_at, appointment_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'citizen', $16, $17, $18, $19, $20,
-    $21::jsonb, $22, 'reception', $23::timestamptz, $24::timestamptz, $23::timestamptz)
+  SELECT $1::uuid, $2, $3::varchar, $4::uuid, $5::varchar, $6, $7, $8::varchar, $9::smallint, $10::smallint, $11,
+    $12::uuid, $13, $14::uuid, $15::uuid, 'citizen', $16::varchar, $17, $18, $19, $20::boolean,
+    $21::jsonb, $22::bigint, 'reception', $23::timestamptz, $24::timestamptz, $23::timestamptz
+  WHERE EXISTS (SELECT 1 FROM procedure_versions WHERE id = $4::uuid AND is_current)
+  RETURNING id
 ), idempotency AS (
   -- A concurrent retry with the same key waits on this row, then fails on the primary key.
   INSERT INTO idempotency_keys (principal_kind, principal_id, key, request_hash, dossier_id, created_at)
-  VALUES ($25, $26, $27, $28, $1, $23::timestamptz)
+  SELECT $25, $26::uuid, $27, $28, dossier.id, $23::timestamptz FROM dossier
 ), claimed AS (
-  UPDATE attachments SET dossier_id = $1
-  WHERE id = ANY($29::uuid[]) AND owner_kind = $25 AND owner_id = $26 AND dossier_id IS NULL
-  RETURNING id
+  UPDATE attachments SET dossier_id = dossier.id FROM dossier
+  WHERE attachments.id = ANY($29::uuid[]) AND owner_kind = $25 AND owner_id = $26::uuid AND attachments.dossier_id IS NULL
+  RETURNING attachments.id
 ), components AS (
   INSERT INTO dossier_components (dossier_id, component_code, name, attachment_id, source, store_document_id, position, created_at)
-  SELECT $1, p.code, p.name, claimed.id, p.source, p.store_document_id, p.position - 1, $23::timestamptz
-  FROM unnest($30::text[], $31::text[], $32::uuid[], $33::text[], $34::uuid[])
+  SELECT dossier.id, p.code, p.name, claimed.id, p.source, p.store_document_id, p.position - 1, $23::timestamptz
+  FROM dossier CROSS JOIN unnest($30::text[], $31::text[], $32::uuid[], $33::text[], $34::uuid[])
     WITH ORDINALITY AS p(code, name, attachment_id, source, store_document_id, position)
   LEFT JOIN claimed ON claimed.id = p.attachment_id
 ), event AS (
   INSERT INTO dossier_events (dossier_id, at, action, from_status, to_status, to_step, actor_kind, actor_id,
     actor_session_method, agency_code, details)
-  VALUES ($1, $23::timestamptz, 'submit', NULL, $9, 'reception', $25, $26, $35, $6, $36::jsonb)
+  SELECT dossier.id, $23::timestamptz, 'submit', NULL, $9::smallint, 'reception', $25, $26::uuid, $35, $6, $36::jsonb FROM dossier
 ), audit AS (
   INSERT INTO audit_log (actor_kind, actor_id, action, subject_type, subject_id, request_id, ip, details)
-  VALUES ($37, $38, 'dossier.submitted', 'dossier', $1::text, $39, $40, $41::jsonb)
+  SELECT $37, $38, 'dossier.submitted', 'dossier', dossier.id::text, $39, $40, $41::jsonb FROM dossier
 ), draft AS (
-  DELETE FROM dossier_drafts WHERE citizen_id = $15 AND procedure_code = $5
+  DELETE FROM dossier_drafts USING dossier WHERE citizen_id = $15::uuid AND procedure_code = $5::varchar
 ), email AS (
   INSERT INTO notifications (id, channel, template, recipient, subject, body_text, attachments, subject_type, subject_id, status)
-  SELECT $42::uuid, 'email', 'dossier.received', $18, $43, $44, $45::jsonb, 'dossier', $1::text, 'pending'
-  WHERE $42::uuid IS NOT NULL
+  SELECT $42::uuid, 'email', 'dossier.received', $18, $43, $44, $45::jsonb, 'dossier', dossier.id::text, 'pending'
+  FROM dossier WHERE $42::uuid IS NOT NULL
 )
-SELECT 1 AS done`;
+SELECT count(*)::int AS written FROM dossier`;
 
 /**
  * Writes the dossier and everything recorded with it in one statement (see submitStatement) and
- * answers the dossier as its applicant sees it, built from what was written.
+ * answers the dossier as its applicant sees it, built from what was written; null when the version
+ * used is no longer current (nothing was written).
  */
 async function commitSubmission(
   deps: DossierDeps,
@@ -331,7 +356,7 @@ async function commitSubmission(
   principal: AttachmentOwner,
   key: string,
   requestHash: string,
-): Promise<SubmitOutcome> {
+): Promise<SubmitOutcome | null> {
   const { submitter, actor } = command;
   const { values, components } = prepared;
   const now = values.submittedAt;
@@ -365,7 +390,7 @@ async function commitSubmission(
   const officer = submitter.kind === 'applicant' ? null : submitter;
   const notificationId = row.applicantEmail ? randomUUID() : null;
   const email = row.applicantEmail ? receiptEmail(record, lookupUrlOf(deps.publicUrl, code)) : null;
-  await deps.query({
+  const [result] = await deps.query<{ written: number }>({
     name: 'dossiers.submit',
     text: submitStatement,
     values: [
@@ -428,6 +453,7 @@ async function commitSubmission(
       ]),
     ],
   });
+  if (result?.written !== 1) return null;
   return { dossier: presentDossier(record), isReplay: false, notificationId };
 }
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 /** A throwaway PostgreSQL server the test run starts itself (initdb + pg_ctl into a temp dir). */
 export interface TestPostgresServer {
   url: (database: string) => string;
+  /** The same server through its Unix-domain socket (no TCP stack; for a client on the same machine). */
+  socketUrl: (database: string) => string;
   stop: () => void;
 }
 
@@ -35,8 +37,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a private server on a free port; as root it runs as the `postgres` user (initdb refuses root). */
-export async function startTestPostgres(): Promise<TestPostgresServer> {
+/**
+ * Starts a private server on a free port; as root it runs as the `postgres` user (initdb refuses root).
+ * `settings` are extra server settings, e.g. `shared_preload_libraries=pg_stat_statements`.
+ */
+export async function startTestPostgres(settings: readonly string[] = []): Promise<TestPostgresServer> {
   const bin = findPostgresBin();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-pg-'));
   chmodSync(dir, 0o777);
@@ -59,11 +64,12 @@ export async function startTestPostgres(): Promise<TestPostgresServer> {
     '-t',
     '60',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${settings.map((x) => ` -c ${x}`).join('')}`,
     'start',
   ]);
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    socketUrl: (database) => `postgres://postgres@${encodeURIComponent(dir)}:${port}/${database}`,
     stop: () => {
       try {
         if (isRoot)

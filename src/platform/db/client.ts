@@ -41,6 +41,7 @@ export const migrationsFolder = path.join(projectRoot, 'migrations');
 const pgliteExtensions = { pg_trgm, unaccent };
 
 // Extensions are created before the migrations so that migrations may use them on both backends.
+const migrationLock = 'tinhso.migrate';
 const createExtensions = 'CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;';
 
 export interface OpenDatabaseOptions {
@@ -68,8 +69,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     kind: 'postgres',
     async migrate() {
-      await pool.query(createExtensions);
-      await migrateNodePg(db, { migrationsFolder });
+      // Several processes (web processes, the worker) may start at once: one migrates, the others
+      // wait on the session lock and then find nothing left to do.
+      const lock = await pool.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLock]);
+        await pool.query(createExtensions);
+        await migrateNodePg(db, { migrationsFolder });
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [migrationLock]).catch(() => undefined);
+        lock.release();
+      }
     },
     async ping() {
       try {
