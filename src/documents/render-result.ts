@@ -53,7 +53,7 @@ export async function renderResult(layout: ResultLayout): Promise<PdfWriter> {
   const top = pdf.y;
   pdf.qr(layout.verifyUrl, 56, top, side);
   pdf.text('Kiểm tra tính xác thực: quét mã QR hoặc truy cập', { indent: side + 8, size: 10 });
-  pdf.text(layout.verifyUrl, { indent: side + 8, size: 10 });
+  pdf.text(layout.verifyUrl, { indent: side + 8, size: 10, oneLine: true });
   pdf.text('Văn bản điện tử có giá trị pháp lý như văn bản giấy (Nghị định 45/2020/NĐ-CP).', { indent: side + 8, size: 9 });
   pdf.y = Math.min(pdf.y, top - side);
   return pdf;

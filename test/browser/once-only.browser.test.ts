@@ -11,6 +11,8 @@ import { createDocumentServices } from '../../src/documents/services.ts';
 import { countReusedComponents } from '../../src/documents/store.ts';
 import { dossierComponents, dossiers } from '../../src/dossiers/schema.ts';
 import { payments } from '../../src/payments/schema.ts';
+import { personalDataAccessLog } from '../../src/platform/audit/schema.ts';
+import type { Db } from '../../src/platform/db/client.ts';
 import { officerCaller } from '../support/api-caller.ts';
 import {
   buildWebAppIfNeeded,
@@ -42,6 +44,16 @@ async function declarationPdf(): Promise<Buffer> {
  * result, he downloads the signed result, and a stranger verifies it on the public page. pdfsig says the
  * signature is valid; one byte changed and both pdfsig and the verify page say it was tampered with.
  */
+
+/** Reads of the applicant's store logged for a dossier (personal-data access log). */
+async function storeLooks(db: Db, code: string): Promise<number> {
+  const rows = await db
+    .select({ id: personalDataAccessLog.id })
+    .from(personalDataAccessLog)
+    .where(and(eq(personalDataAccessLog.resource, 'store'), eq(personalDataAccessLog.purpose, `dossier:${code}`)));
+  return rows.length;
+}
+
 describe('once-only: reuse from the store, online payment, signed result, public verification', () => {
   let ctx: TestContext;
   let browser: Browser;
@@ -183,6 +195,14 @@ describe('once-only: reuse from the store, online payment, signed result, public
     const reused = desk.locator('li').filter({ hasText: 'Bản sao Giấy khai sinh hoặc Trích lục khai sinh' });
     await reused.locator('[data-source="store"]').getByText('lấy từ kho dữ liệu').waitFor();
     await expectAccessible(desk, 'officer dossier view with a reused component');
+    // Before asking for a paper, the officer looks into the applicant's store: the look is logged.
+    const looksBefore = await storeLooks(ctx.database.db, code);
+    await desk.getByRole('button', { name: 'Xem kho dữ liệu của người nộp' }).click();
+    const held = desk.locator('[data-store-document="BAN_SAO_GIAY_KHAI_SINH"]');
+    await held.getByText('Còn hiệu lực').waitFor();
+    await expect(held.getByRole('link', { name: 'Kiểm tra chữ ký số' }).getAttribute('href')).resolves.toMatch(/^\/verify\//);
+    expect(await storeLooks(ctx.database.db, code)).toBe(looksBefore + 1);
+    await expectAccessible(desk, 'officer dossier view with the applicant store open');
 
     // ---- the officers process the dossier and record the result (API, with their own sessions) ----
     const reception = await officerCaller(ctx.app, 'tiepnhan.tamlong');

@@ -182,7 +182,7 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Uint8Arr
     size: 9.5,
     indent: side + 8,
   });
-  pdf.text(data.lookupUrl, { size: 9.5, indent: side + 8 });
+  pdf.text(data.lookupUrl, { size: 9.5, indent: side + 8, oneLine: true });
   pdf.y = Math.min(pdf.y, qrTop - side);
   return pdf.save();
 }

@@ -24,6 +24,17 @@ describe('PdfWriter', () => {
     expect(pdf.doc.getPageCount()).toBeGreaterThan(1);
   });
 
+  it('keeps an address on one line when asked (oneLine), where plain text would break inside it', async () => {
+    const url = 'https://dichvucong.tinhso.example:43895/verify/a4cb3440-db58-4fb1-aa23-9d09a53ba99b';
+    const textOf = async (oneLine: boolean) => {
+      const pdf = await PdfWriter.create({ title: 't', author: 'a', createdAt: new Date(0) });
+      pdf.text(url, { indent: 104, size: 10, oneLine });
+      return (await extractPdfText(await pdf.save())).replace(/\s+/g, ' ');
+    };
+    expect(await textOf(false)).not.toContain(url);
+    expect(await textOf(true)).toContain(url);
+  });
+
   it('formats money and Vietnam local time', () => {
     expect(formatVnd(1234567)).toBe('1.234.567 đồng');
     expect(formatVietnamDateTime(new Date('2026-11-21T01:30:00Z'))).toBe('08 giờ 30, ngày 21/11/2026');

@@ -97,15 +97,28 @@ export class PdfWriter {
     }
   }
 
-  /** Writes a paragraph wrapped to the content width (or `width`), left-aligned or centred. */
+  /**
+   * Writes a paragraph wrapped to the content width (or `width`), left-aligned or centred. `oneLine`
+   * shrinks the size (down to 6 pt) until the text fits on one line: for an address a reader types or
+   * a tool copies, which a line break would spoil.
+   */
   text(
     content: string,
-    options: { size?: number; bold?: boolean; align?: 'left' | 'center'; indent?: number; width?: number; gapAfter?: number } = {},
+    options: {
+      size?: number;
+      bold?: boolean;
+      align?: 'left' | 'center';
+      indent?: number;
+      width?: number;
+      gapAfter?: number;
+      oneLine?: boolean;
+    } = {},
   ): void {
-    const size = options.size ?? 11;
     const font = options.bold ? this.bold : this.regular;
     const indent = options.indent ?? 0;
     const width = (options.width ?? this.contentWidth) - indent;
+    const wanted = options.size ?? 11;
+    const size = options.oneLine ? Math.max(6, Math.min(wanted, width / Math.max(1e-6, widthAtOne(font, content)))) : wanted;
     const lineHeight = size * 1.35;
     for (const line of wrapText(content, font, size, width)) {
       this.ensureSpace(lineHeight);

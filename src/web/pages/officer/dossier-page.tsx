@@ -4,6 +4,7 @@ import { describeError } from '../../errors.ts';
 import { usePageTitle } from '../../layout.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { ActionDialog } from './action-dialog.tsx';
+import { ApplicantStore } from './applicant-store.tsx';
 import { describeRemaining, formatMoment } from './format.ts';
 import { inboxPath } from './inbox-page.tsx';
 import { useOfficerText, type OfficerMessageKey } from './messages.ts';
@@ -239,6 +240,7 @@ export function OfficerDossierPage() {
             {d.slips.length === 0 ? <p>{t('dossier.noSlips')}</p> : <SlipLinks slips={d.slips} />}
           </section>
           <Timeline d={d} />
+          <ApplicantStore code={d.code} />
           {action && (
             <ActionDialog
               dossier={d}
