@@ -81,6 +81,15 @@ describe(`a financial obligation determined by the officer and paid online (${te
       .where(and(eq(notifications.subjectId, d.id), eq(notifications.template, 'dossier.financial_obligation')));
     expect(notice?.bodyText).toContain('Số tiền phải nộp: 150.000 đồng (Lệ phí cấp giấy chứng nhận).');
 
+    // The officer's dossier view lists the obligation line: what for, how much, not paid yet.
+    const officerView = async () => (await specialist().get(`/api/v1/officer/dossiers/${d.code}`)).json().payment;
+    expect(await officerView()).toEqual({
+      feeTotalVnd: 0,
+      obligations: [{ description: 'Lệ phí cấp giấy chứng nhận', amountVnd: 150_000, requestedAt: clock.toISOString(), isPaid: false }],
+      paidVnd: 0,
+      outstandingVnd: 150_000,
+    });
+
     // The citizen sees the obligation and what is outstanding.
     const { browser, csrf } = await citizenBrowser(ctx.baseUrl, an.token);
     const view = (await (await browser.fetch(`/api/v1/dossiers/${d.code}`)).json()) as { status: number; financialObligations: unknown };
@@ -109,6 +118,7 @@ describe(`a financial obligation determined by the officer and paid online (${te
     expect(back.status).toBe(4);
     expect((await eventsOf(d.id)).at(-1)).toMatchObject({ action: 'pay', fromStatus: 6, toStatus: 4 });
     expect(await (await browser.fetch(`/api/v1/dossiers/${d.code}/payments`)).json()).toMatchObject({ outstandingVnd: 0 });
+    expect(await officerView()).toMatchObject({ obligations: [{ amountVnd: 150_000, isPaid: true }], paidVnd: 150_000, outstandingVnd: 0 });
 
     // The specialist carries on: the dossier goes to approval.
     const forward = await specialist().post(`/api/v1/officer/dossiers/${d.code}/actions`, {

@@ -135,6 +135,23 @@ export const dossierView = z.object({
   ),
   availableActions: z.array(z.enum(dossierActions)),
   slips: z.array(z.object({ form: z.string(), url: z.string(), issuedAt: instant })),
+  payment: z
+    .object({
+      feeTotalVnd: z.number().int().describe('Fees fixed at submission, đồng'),
+      obligations: z
+        .array(
+          z.object({
+            description: z.string().describe('What it is for, as the officer wrote it'),
+            amountVnd: z.number().int(),
+            requestedAt: instant,
+            isPaid: z.boolean().describe('Wholly covered by what was paid (fees first, then obligations in order)'),
+          }),
+        )
+        .describe('Nghĩa vụ tài chính determined during processing'),
+      paidVnd: z.number().int().describe('Sum of the paid payments (online and at the counter)'),
+      outstandingVnd: z.number().int(),
+    })
+    .describe('What the dossier owes and what was paid'),
 });
 export type DossierView = z.infer<typeof dossierView>;
 
