@@ -3,6 +3,7 @@ import { officerRoles } from '../identity/schema.ts';
 import { procedureCode, timeUnit } from '../procedures/domain/procedure.ts';
 import { stepKinds } from './domain/workflow-definition.ts';
 import { dossierActions, returnMethods } from './domain/workflow.ts';
+import { counterPaymentMethods } from '../payments/domain/payment-rules.ts';
 
 const status = z.number().int().min(1).max(10).describe('National status code 1–10 (DOMAIN.md §2)');
 const isoDate = z.iso.date().describe('YYYY-MM-DD, Vietnam time');
@@ -35,6 +36,12 @@ export const dossierActionBody = z.strictObject({
     .optional()
     .describe(
       'Required to request a financial obligation: whole đồng, above 0; the reason describes it. Else 400 OBLIGATION_AMOUNT_INVALID',
+    ),
+  paymentMethod: z
+    .enum(counterPaymentMethods)
+    .optional()
+    .describe(
+      'confirm_financial_obligation: how what is still owed was paid at the counter (cash, the default, or pos); recorded as a paid counter payment with an e-receipt',
     ),
 });
 export type DossierActionBody = z.infer<typeof dossierActionBody>;
