@@ -606,6 +606,15 @@ CREATE TABLE "portal_evaluations" (
 	CONSTRAINT "portal_evaluations_metric" UNIQUE("province_code","period","department_code","group","metric")
 );
 --> statement-breakpoint
+CREATE TABLE "portal_unit_mappings" (
+	"province_code" varchar(2) NOT NULL,
+	"department_code" text NOT NULL,
+	"target_kind" text NOT NULL,
+	"target_code" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "portal_unit_mappings_province_code_department_code_pk" PRIMARY KEY("province_code","department_code")
+);
+--> statement-breakpoint
 CREATE TABLE "calendar_days" (
 	"province_code" varchar(2) NOT NULL,
 	"date" date NOT NULL,
@@ -704,6 +713,9 @@ CREATE TABLE "payments" (
 	"lines" jsonb NOT NULL,
 	"order_info" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
+	"channel" text DEFAULT 'online' NOT NULL,
+	"counter_method" text,
+	"received_by_officer_id" uuid,
 	"gateway_response_code" varchar(2),
 	"gateway_transaction_status" varchar(2),
 	"gateway_transaction_no" text,

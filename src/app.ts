@@ -13,6 +13,7 @@ import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { dashboardRoutes } from './indicators/dashboard/routes.ts';
+import { portalUnitMappingRoutes } from './indicators/portal-unit-mapping-routes.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { identityModule } from './identity/module.ts';
 import { paymentsModule } from './payments/module.ts';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: deps.now ?? (() => new Date()),
   });
   await app.register(feedbackRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
+  await app.register(portalUnitMappingRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   await app.register(webApp);
   return app;
 }

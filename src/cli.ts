@@ -4,6 +4,7 @@ import {
   applyRollupsCommand,
   benchDashboardCommand,
   import766Command,
+  mapPortalUnitCommand,
   rebuildRollupsCommand,
   reconcile766Command,
 } from './indicators/commands.ts';
@@ -19,6 +20,7 @@ export const commands: readonly CliCommand[] = [
   benchDashboardCommand,
   benchInboxCommand,
   import766Command,
+  mapPortalUnitCommand,
 ];
 
 /** `npm run cli -- <command> …`: runs one command and exits with its code. */

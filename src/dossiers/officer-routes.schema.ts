@@ -3,6 +3,7 @@ import { officerRoles } from '../identity/schema.ts';
 import { procedureCode, timeUnit } from '../procedures/domain/procedure.ts';
 import { stepKinds } from './domain/workflow-definition.ts';
 import { dossierActions, returnMethods } from './domain/workflow.ts';
+import { counterPaymentMethods } from '../payments/domain/payment-rules.ts';
 
 const status = z.number().int().min(1).max(10).describe('National status code 1–10 (DOMAIN.md §2)');
 const isoDate = z.iso.date().describe('YYYY-MM-DD, Vietnam time');
@@ -35,6 +36,12 @@ export const dossierActionBody = z.strictObject({
     .optional()
     .describe(
       'Required to request a financial obligation: whole đồng, above 0; the reason describes it. Else 400 OBLIGATION_AMOUNT_INVALID',
+    ),
+  paymentMethod: z
+    .enum(counterPaymentMethods)
+    .optional()
+    .describe(
+      'confirm_financial_obligation: how what is still owed was paid at the counter (cash, the default, or pos); recorded as a paid counter payment with an e-receipt',
     ),
 });
 export type DossierActionBody = z.infer<typeof dossierActionBody>;
@@ -135,6 +142,23 @@ export const dossierView = z.object({
   ),
   availableActions: z.array(z.enum(dossierActions)),
   slips: z.array(z.object({ form: z.string(), url: z.string(), issuedAt: instant })),
+  payment: z
+    .object({
+      feeTotalVnd: z.number().int().describe('Fees fixed at submission, đồng'),
+      obligations: z
+        .array(
+          z.object({
+            description: z.string().describe('What it is for, as the officer wrote it'),
+            amountVnd: z.number().int(),
+            requestedAt: instant,
+            isPaid: z.boolean().describe('Wholly covered by what was paid (fees first, then obligations in order)'),
+          }),
+        )
+        .describe('Nghĩa vụ tài chính determined during processing'),
+      paidVnd: z.number().int().describe('Sum of the paid payments (online and at the counter)'),
+      outstandingVnd: z.number().int(),
+    })
+    .describe('What the dossier owes and what was paid'),
 });
 export type DossierView = z.infer<typeof dossierView>;
 

@@ -15,6 +15,7 @@ import type { DocumentServices } from '../documents/services.ts';
 import { recordDossierResult, signDossierResult } from './issue-result.ts';
 import { enqueueNotification, type NotificationDispatcher } from '../notifications/outbox.ts';
 import { applicantNoticeFor, noticeMessages } from './notices.ts';
+import { recordCounterPayment } from '../payments/counter-payment.ts';
 
 /** Gives the working calendar of a province (the calendar module's, loaded from its tables). */
 export type CalendarProvider = (q: Queryable, provinceCode: string) => Promise<DeadlineCalendar>;
@@ -157,7 +158,21 @@ async function applyAction(
     if (within) await within(tx, dossier);
     const sessionMethod = await sessionMethodOf(tx, from.sessionTokenHash);
     const result = signedResult ? await recordDossierResult(tx, signedResult, from.actor) : null;
-    const details = { ...event.details, ...(decision.slip ? { slip: decision.slip } : {}), ...(result ?? {}) };
+    // Confirming a financial obligation at the counter: what is still owed was paid there (cash or POS).
+    const counterPayment =
+      event.action === 'confirm_financial_obligation'
+        ? await recordCounterPayment(
+            tx,
+            { dossier: row, method: body.paymentMethod ?? 'cash', officerId: actor.kind === 'officer' ? from.actor.id : null, at: now },
+            from.actor,
+          )
+        : null;
+    const details = {
+      ...event.details,
+      ...(decision.slip ? { slip: decision.slip } : {}),
+      ...(result ?? {}),
+      ...(counterPayment ? { counterPayment } : {}),
+    };
     const [inserted] = await tx
       .insert(dossierEvents)
       .values({

@@ -12,6 +12,9 @@ import type { DossierView } from './officer-routes.schema.ts';
 import type { WorkflowDeps } from './perform-action.ts';
 import { attachments, dossierComponents, dossierEvents, type DossierRow } from './schema.ts';
 import { issuedSlips } from './slips/issued.ts';
+import { paidAmountsOf } from '../payments/dossier-payment.ts';
+import { outstandingVnd } from '../payments/domain/payment-rules.ts';
+import { paidObligationFlags, totalOwedVnd } from './domain/financial-obligation.ts';
 
 /** Due time of each step: its cumulative share of the working time between receipt and appointment (form 05). */
 export function stepDueTimes(
@@ -71,6 +74,9 @@ export async function readDossierForOfficer(
     .orderBy(asc(dossierComponents.createdAt), asc(dossierComponents.componentCode));
   const timeline = await dossierTimeline(db, dossier);
   const dueTimes = stepDueTimes(dossier.workflow, row, calendar);
+  const paid = await paidAmountsOf(db, row.id);
+  const paidVnd = paid.reduce((sum, a) => sum + a, 0);
+  const isPaid = paidObligationFlags(row.feeTotalVnd, row.financialObligations, paidVnd);
   await recordPersonalDataAccess(db, {
     actorKind: 'officer',
     actorId: officer.id,
@@ -150,5 +156,11 @@ export async function readDossierForOfficer(
     })),
     availableActions: availableActions(stateOf(row), workflowActorOf(officer, dossier), dossier.workflow),
     slips: issuedSlips(row.code, timeline),
+    payment: {
+      feeTotalVnd: row.feeTotalVnd,
+      obligations: row.financialObligations.map((o, i) => ({ ...o, isPaid: isPaid[i] ?? false })),
+      paidVnd,
+      outstandingVnd: outstandingVnd(totalOwedVnd(row.feeTotalVnd, row.financialObligations), paid),
+    },
   };
 }

@@ -1,5 +1,6 @@
+import { userInfo } from 'node:os';
 import { AppError } from '../platform/errors.ts';
-import { exitCode, UsageError, type CliCommand } from '../platform/cli/command.ts';
+import { exitCode, UsageError, type CliCommand, type OptionValue } from '../platform/cli/command.ts';
 import { formulaSetFor, latestFormulaSet } from './domain/index-766/formula-sets.ts';
 import { parsePeriod, periodStart } from './domain/index-766/period.ts';
 import { reconcile766 } from './reconcile-766.ts';
@@ -7,6 +8,8 @@ import { withPreparedDatabase } from '../platform/cli/database.ts';
 import { applyEventsToRollups, rebuildRollups } from './rollups/maintain.ts';
 import { benchDashboard } from './dashboard/bench.ts';
 import { importPortalEvaluation } from './import-portal-evaluation.ts';
+import type { Database } from '../platform/db/client.ts';
+import { listPortalUnitMappings, removePortalUnitMapping, setPortalUnitMapping } from './portal-unit-mappings.ts';
 
 /** `reconcile-766 [dir]`: the portal's published scores beside the engine's, as JSON on stdout. */
 export const reconcile766Command: CliCommand = {
@@ -102,6 +105,58 @@ export const import766Command: CliCommand = {
     return withPreparedDatabase(context.config, async (database) => {
       const result = await importPortalEvaluation(database.db, dir, { provinceCode, period: values['period'] as string });
       context.stdout(`${JSON.stringify({ backend: database.kind, provinceCode, period: values['period'], ...result }, null, 2)}\n`);
+      return exitCode.ok;
+    });
+  },
+};
+
+/** What `map-portal-unit` was asked to do, from its arguments. */
+export type MapPortalUnitRequest =
+  { action: 'list' } | { action: 'remove'; departmentCode: string } | { action: 'set'; departmentCode: string; target: string };
+
+/** Reads `map-portal-unit`'s arguments; a UsageError for any other shape. */
+export function mapPortalUnitRequestOf(positionals: readonly string[], values: Record<string, OptionValue>): MapPortalUnitRequest {
+  const list = values['list'] === true;
+  const remove = values['remove'] === true;
+  if (list && remove) throw new UsageError('--list and --remove do not go together');
+  if (list) {
+    if (positionals.length > 0) throw new UsageError('--list takes no arguments');
+    return { action: 'list' };
+  }
+  const [departmentCode, target] = positionals;
+  if (remove) {
+    if (positionals.length !== 1 || departmentCode === undefined) throw new UsageError('--remove takes one portal code (H44.03)');
+    return { action: 'remove', departmentCode };
+  }
+  if (positionals.length !== 2 || departmentCode === undefined || target === undefined)
+    throw new UsageError('expected a portal code (H44.03) and a commune code (26572) or agency code (79-STP)');
+  return { action: 'set', departmentCode, target };
+}
+
+/** Runs a `map-portal-unit` request on a database as the operating-system user; answers the JSON it prints. */
+export async function runMapPortalUnit(database: Database, provinceCode: string, request: MapPortalUnitRequest): Promise<unknown> {
+  const actor = { kind: 'system' as const, id: `cli:${userInfo().username}` };
+  if (request.action === 'set')
+    return setPortalUnitMapping(database.db, { provinceCode, departmentCode: request.departmentCode, target: request.target }, actor);
+  if (request.action === 'remove') {
+    await removePortalUnitMapping(database.db, { provinceCode, departmentCode: request.departmentCode }, actor);
+    return { removed: request.departmentCode };
+  }
+  return { provinceCode, items: await listPortalUnitMappings(database.db, provinceCode) };
+}
+
+/** `map-portal-unit <H44.NN> <commune|agency>` (or `--list`, `--remove <H44.NN>`): maintains the portal-code mapping for reconciliation. */
+export const mapPortalUnitCommand: CliCommand = {
+  name: 'map-portal-unit',
+  summary:
+    'map a national portal unit code (H44.03) onto a commune (26572) or agency (79-STP) for the reconciliation page; --list shows the mappings, --remove deletes one',
+  usage: '<H44.NN> <commune-or-agency-code> | --list | --remove <H44.NN>  [--province 79 (default PROVINCE_CODE)]',
+  options: { list: { type: 'boolean' }, remove: { type: 'boolean' }, province: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    const request = mapPortalUnitRequestOf(positionals, values);
+    const provinceCode = typeof values['province'] === 'string' ? values['province'] : context.config.provinceCode;
+    return withPreparedDatabase(context.config, async (database) => {
+      context.stdout(`${JSON.stringify(await runMapPortalUnit(database, provinceCode, request), null, 2)}\n`);
       return exitCode.ok;
     });
   },

@@ -52,6 +52,27 @@ export const portalEvaluations = pgTable(
 
 export type PortalEvaluationRow = typeof portalEvaluations.$inferSelect;
 
+/**
+ * Ánh xạ mã đơn vị của Cổng DVCQG — which of our current communes or agencies a portal department
+ * code (H44.NN) stands for, per province. The portal's files carry no names, so a system administrator
+ * keeps this table (CLI map-portal-unit or the API); reconciliation shows the platform's own figure
+ * for mapped rows only. The province row (no ".NN") always stands for the province and is not stored.
+ */
+export const portalUnitMappings = pgTable(
+  'portal_unit_mappings',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    departmentCode: text('department_code').notNull(),
+    /** unit: a current commune of the province (its 5-digit code); agency: an agency of the province (agencies.code). */
+    targetKind: text('target_kind', { enum: ['unit', 'agency'] }).notNull(),
+    targetCode: text('target_code').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.departmentCode] })],
+);
+
+export type PortalUnitMappingRow = typeof portalUnitMappings.$inferSelect;
+
 const intCounter = (name: string) => integer(name).notNull().default(0);
 // Minutes of processing add up past 2³¹ over a province's year.
 const bigintCounter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);

@@ -9,7 +9,7 @@ import { PdfWriter, formatVietnamDate, formatVietnamDateTime, formatVnd } from '
 import { procedureVersions } from '../procedures/schema.ts';
 import { agencies } from '../units/schema.ts';
 import { readVndInWords } from './domain/amount-in-words.ts';
-import type { PaymentLine } from './domain/payment-rules.ts';
+import type { CounterPaymentMethod, PaymentLine } from './domain/payment-rules.ts';
 import { payments } from './schema.ts';
 
 /** Everything printed on an e-receipt. */
@@ -24,14 +24,22 @@ export interface ReceiptData {
   paidAt: Date;
   gatewayTransactionNo: string | null;
   bankCode: string | null;
+  /** Online through the gateway, or at the counter in cash or by card (POS). */
+  method: 'online' | CounterPaymentMethod;
   /** Link printed as a QR code: the dossier's page. */
   dossierUrl: string;
   /** True when paid on the sandbox gateway: the receipt says it is not a real payment. */
   isSandbox: boolean;
 }
 
+const paymentMethodNames: Record<ReceiptData['method'], string> = {
+  online: 'Trực tuyến qua cổng thanh toán',
+  cash: 'Tiền mặt tại quầy',
+  pos: 'Thẻ qua máy POS tại quầy',
+};
+
 /**
- * Biên lai thu phí, lệ phí điện tử — the e-receipt of an online payment, as a PDF (A4, Vietnamese
+ * Biên lai thu phí, lệ phí điện tử — the e-receipt of a payment (online, or taken at the counter), as a PDF (A4, Vietnamese
  * fonts, QR to the dossier). Content follows what a fee receipt must show under Decree
  * 123/2020/NĐ-CP on invoices and receipts: the collecting agency, number, payer, what was paid for,
  * the amount in figures and words, the date. The same data renders the same bytes.
@@ -71,7 +79,7 @@ export async function renderPaymentReceipt(data: ReceiptData): Promise<Uint8Arra
   pdf.gap(6);
   pdf.text(`Tổng cộng: ${formatVnd(data.amountVnd)}`, { bold: true, size: 12 });
   pdf.text(`Bằng chữ: ${readVndInWords(data.amountVnd)}`, { gapAfter: 10 });
-  pdf.field('Hình thức thanh toán', 'Trực tuyến qua cổng thanh toán');
+  pdf.field('Hình thức thanh toán', paymentMethodNames[data.method]);
   if (data.gatewayTransactionNo) pdf.field('Mã giao dịch của cổng thanh toán', data.gatewayTransactionNo);
   if (data.bankCode) pdf.field('Ngân hàng', data.bankCode);
   pdf.field('Thời điểm thanh toán', formatVietnamDateTime(data.paidAt));
@@ -79,7 +87,11 @@ export async function renderPaymentReceipt(data: ReceiptData): Promise<Uint8Arra
   const qrTop = pdf.y;
   pdf.qr(data.dossierUrl, 56, qrTop, 88);
   pdf.y = qrTop - 20;
-  pdf.text('Quét mã để tra cứu hồ sơ. Biên lai được lập tự động khi cổng thanh toán xác nhận giao dịch thành công.', {
+  const origin =
+    data.method === 'online'
+      ? 'Biên lai được lập tự động khi cổng thanh toán xác nhận giao dịch thành công.'
+      : 'Biên lai được lập khi cán bộ tiếp nhận xác nhận đã thu tại quầy.';
+  pdf.text(`Quét mã để tra cứu hồ sơ. ${origin}`, {
     size: 9,
     indent: 100,
   });
@@ -134,8 +146,10 @@ export async function readPaymentReceipt(
     paidAt: payment.paidAt,
     gatewayTransactionNo: payment.gatewayTransactionNo,
     bankCode: payment.bankCode,
+    method: payment.channel === 'counter' ? (payment.counterMethod ?? 'cash') : 'online',
     dossierUrl: `${options.publicUrl}/ho-so/${encodeURIComponent(dossier.code)}`,
-    isSandbox: options.isSandbox,
+    // The sandbox gateway's banner; money taken at the counter did not go through it.
+    isSandbox: options.isSandbox && payment.channel === 'online',
   });
   return { fileName: `bien-lai-${payment.orderRef}.pdf`, bytes };
 }

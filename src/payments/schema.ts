@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { dossiers } from '../dossiers/schema.ts';
 import { citizens } from '../identity/schema.ts';
-import { paymentStatuses, type PaymentLine } from './domain/payment-rules.ts';
+import { counterPaymentMethods, paymentChannels, paymentStatuses, type PaymentLine } from './domain/payment-rules.ts';
 
-/** Thanh toán trực tuyến — one attempt to pay a dossier's fees through the gateway. */
+/** Thanh toán — one attempt to pay a dossier's fees through the gateway, or a payment taken at the counter (already paid). */
 export const payments = pgTable(
   'payments',
   {
@@ -23,6 +23,12 @@ export const payments = pgTable(
     /** vnp_OrderInfo as sent to the gateway. */
     orderInfo: text('order_info').notNull(),
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
+    /** online: through the gateway; counter: taken at the one-stop counter when an officer confirms a financial obligation. */
+    channel: text('channel', { enum: paymentChannels }).notNull().default('online'),
+    /** At the counter: cash or the card terminal (POS); null online. */
+    counterMethod: text('counter_method', { enum: counterPaymentMethods }),
+    /** At the counter: the officer who took the money. */
+    receivedByOfficerId: uuid('received_by_officer_id'),
     /** vnp_ResponseCode of the settling notification (null when settled by a status query). */
     gatewayResponseCode: varchar('gateway_response_code', { length: 2 }),
     gatewayTransactionStatus: varchar('gateway_transaction_status', { length: 2 }),

@@ -164,6 +164,21 @@ export const errorCatalogue = {
     vi: 'Tệp dữ liệu đánh giá của Cổng Dịch vụ công quốc gia không đúng định dạng.',
     en: 'A national public service portal evaluation file is malformed.',
   },
+  PORTAL_DEPARTMENT_CODE_INVALID: {
+    status: 400,
+    vi: 'Mã đơn vị của Cổng Dịch vụ công quốc gia không hợp lệ (dạng H44.03; dòng cấp tỉnh H44 không cần ánh xạ).',
+    en: 'Invalid national portal unit code (like H44.03; the province row H44 needs no mapping).',
+  },
+  PORTAL_MAPPING_TARGET_UNKNOWN: {
+    status: 422,
+    vi: 'Không có xã, phường hoặc cơ quan này của tỉnh, thành phố (mã xã 5 chữ số hoặc mã cơ quan như 26572-UBND, 79-STP).',
+    en: 'No such commune or agency of the province (a 5-digit commune code or an agency code like 26572-UBND, 79-STP).',
+  },
+  PORTAL_MAPPING_NOT_FOUND: {
+    status: 404,
+    vi: 'Mã đơn vị này của Cổng Dịch vụ công quốc gia chưa được ánh xạ.',
+    en: 'This national portal unit code is not mapped.',
+  },
   // Feedback: satisfaction votes and complaints (phản ánh, kiến nghị)
   DOSSIER_NOT_COMPLETED: {
     status: 409,

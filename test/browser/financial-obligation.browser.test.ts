@@ -88,6 +88,11 @@ describe('a financial obligation requested by the officer and paid online by the
     await amount.fill('150000');
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await specialist.getByRole('status').getByText(`Đã thực hiện: ${label}.`).waitFor();
+    // The officer's dossier page lists the obligation: what for, how much, not paid yet.
+    const obligation = specialist.getByTestId('obligations').locator('tbody tr').first();
+    await obligation.getByText('Lệ phí cấp giấy chứng nhận').waitFor();
+    expect(await obligation.locator('td').allTextContents()).toEqual(['150.000 đồng', 'Chưa nộp']);
+    await expectAccessible(specialist, 'officer dossier page with a financial obligation');
     const [requested] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
     expect(requested).toMatchObject({
       status: 6,
@@ -121,5 +126,39 @@ describe('a financial obligation requested by the officer and paid online by the
     // Processing continues: the specialist can forward the dossier to approval.
     await specialist.reload();
     await specialist.getByRole('button', { name: 'Chuyển bước tiếp theo', exact: true }).waitFor();
+    expect(await obligation.locator('td').allTextContents()).toEqual(['150.000 đồng', 'Đã nộp']);
+  });
+  it('at the counter, the reception officer confirms a card payment: a counter payment is recorded and the line shows paid', async () => {
+    const dossier = await createDossier(ctx.database.db, {
+      status: 6,
+      currentStep: 'processing',
+      submittedAt: new Date(Date.now() - 2 * 86_400_000),
+      receivedAt: new Date(Date.now() - 2 * 86_400_000),
+      appointmentAt: new Date(Date.now() + 5 * 86_400_000),
+      financialObligations: [{ amountVnd: 250_000, description: 'Lệ phí trích lục', requestedAt: new Date().toISOString() }],
+    });
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    contexts.push(desk);
+    await signInOfficerInContext(desk, ctx.baseUrl, 'tiepnhan.tamlong');
+    const reception = await desk.newPage();
+    collectPageProblems(reception, problems);
+    await reception.goto(`${ctx.baseUrl}/can-bo/ho-so/${encodeURIComponent(dossier.code)}`);
+    const obligation = reception.getByTestId('obligations').locator('tbody tr').first();
+    await obligation.getByText('Lệ phí trích lục').waitFor();
+    expect(await obligation.locator('td').allTextContents()).toEqual(['250.000 đồng', 'Chưa nộp']);
+
+    const label = 'Xác nhận đã nộp nghĩa vụ tài chính';
+    await reception.getByRole('button', { name: label, exact: true }).click();
+    const dialog = reception.getByRole('dialog', { name: label });
+    await dialog.getByText('Số tiền còn phải nộp: 250.000 đồng.', { exact: false }).waitFor();
+    await dialog.getByLabel('Thẻ (máy POS)').check();
+    await expectAccessible(reception, 'confirming a financial obligation paid at the counter');
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await reception.getByRole('status').getByText(`Đã thực hiện: ${label}.`).waitFor();
+    await expect.poll(() => obligation.locator('td').allTextContents()).toEqual(['250.000 đồng', 'Đã nộp']);
+
+    const recorded = await ctx.database.db.select().from(payments).where(eq(payments.dossierId, dossier.id));
+    expect(recorded).toMatchObject([{ status: 'paid', channel: 'counter', counterMethod: 'pos', amountVnd: 250_000 }]);
+    expect((await ctx.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id)))[0]?.status).toBe(4);
   });
 });

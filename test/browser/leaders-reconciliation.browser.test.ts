@@ -5,6 +5,7 @@ import { generateDossiers } from '../../src/demo/generator/generate.ts';
 import { demoTotpSecret } from '../../src/identity/demo.ts';
 import { totpCode } from '../../src/identity/domain/totp.ts';
 import { importPortalEvaluation } from '../../src/indicators/import-portal-evaluation.ts';
+import { setPortalUnitMapping } from '../../src/indicators/portal-unit-mappings.ts';
 import { rebuildRollups } from '../../src/indicators/rollups/maintain.ts';
 import {
   buildWebAppIfNeeded,
@@ -37,6 +38,8 @@ describe('national view, reconciliation and definition pages in a desktop browse
     await rebuildRollups(db);
     // The portal's published evaluation (the shipped samples) filed as this city's last month.
     await importPortalEvaluation(db, loadConfig().nationalPortalDataDir, { provinceCode: '79', period: lastMonth });
+    // An administrator has mapped the portal's commune H44.100 onto Phường Tam Long (H44.03 stays unmapped).
+    await setPortalUnitMapping(db, { provinceCode: '79', departmentCode: 'H44.100', target: '26572' }, { kind: 'system', id: 'test' });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'vi-VN' });
     page = await context.newPage();
@@ -75,10 +78,23 @@ describe('national view, reconciliation and definition pages in a desktop browse
     expect(await table.locator('tbody tr').count()).toBe(75);
     const onTime = table.locator('tbody tr', { hasText: 'Hồ sơ giải quyết trước và đúng hạn' }).first();
     const cells = await onTime.locator('td').allTextContents();
-    expect(cells[0]).toBe('H44');
+    expect(cells.slice(0, 2)).toEqual(['H44', 'Thành phố Hồ Chí Minh']);
     // Published and recomputed agree (difference +0,00 or 0,00), the platform's own figure is there.
-    expect(cells[3]).toMatch(/^[+-]?0,00$/);
-    expect(cells[4]).toMatch(/^\d+,\d\d$/);
+    expect(cells[4]).toMatch(/^[+-]?0,00$/);
+    expect(cells[5]).toMatch(/^\d+,\d\d$/);
+    // The mapped commune's row has the platform's own figure; the unmapped agency's says so.
+    const commune = await table
+      .locator('tbody tr', { hasText: 'H44.100' })
+      .filter({ hasText: 'Tổng nhóm: Tiến độ giải quyết' })
+      .first()
+      .locator('td')
+      .allTextContents();
+    expect(commune[1]).toBe('Phường Tam Long');
+    expect(commune[5]).toMatch(/^\d+,\d\d$/);
+    const agency = await table.locator('tbody tr', { hasText: 'H44.03' }).first().locator('td').allTextContents();
+    expect(agency[1]).toBe('chưa ánh xạ');
+    expect(agency[5]).toBe('—');
+    await expect.poll(() => page.locator('main').textContent()).toContain('npm run cli -- map-portal-unit');
     await expectAccessible(page, 'reconciliation with the national portal');
 
     // From a number to its definition: formula, numerator, denominator, source.

@@ -31,3 +31,16 @@ export function obligationsTotalVnd(obligations: readonly FinancialObligation[])
 export function totalOwedVnd(feeTotalVnd: number, obligations: readonly FinancialObligation[]): number {
   return feeTotalVnd + obligationsTotalVnd(obligations);
 }
+
+/**
+ * Which obligations are paid: what was paid covers the fees fixed at submission first, then the
+ * obligations in the order they were determined; an obligation counts as paid once wholly covered.
+ */
+export function paidObligationFlags(feeTotalVnd: number, obligations: readonly FinancialObligation[], paidVnd: number): boolean[] {
+  let left = paidVnd - feeTotalVnd;
+  return obligations.map((o) => {
+    const isPaid = left >= o.amountVnd;
+    left -= o.amountVnd;
+    return isPaid;
+  });
+}

@@ -223,8 +223,8 @@ describe(`reconciliation and the national view (${testBackend()})`, () => {
     expect(onTime.own).toBe(ownOnTime);
     expect(onTime.ownDelta).toBeCloseTo((ownOnTime as number) - (onTime.published as number), 2);
     expect(onTime.isOwnDifferent).toBe(Math.abs(onTime.ownDelta ?? 0) > 0.015);
-    // The portal's commune and agency rows are not mapped onto our units: no own figure.
-    expect(lines.filter((l) => l.departmentCode.includes('.')).every((l) => l.own === null)).toBe(true);
+    // No portal code is mapped onto our units yet: the commune and agency rows have no own figure.
+    expect(lines.filter((l) => l.departmentCode.includes('.')).every((l) => l.own === null && l.mappedTo === null)).toBe(true);
     // Indicators the platform cannot measure have no own figure either.
     expect(lines.find((l) => l.departmentCode === 'H44' && l.metric === 'PUBLISH_ON_TIME')?.own ?? null).toBeNull();
 
@@ -237,6 +237,55 @@ describe(`reconciliation and the national view (${testBackend()})`, () => {
     expect(cells.some((c) => c.includes('DOSSIER_ON_TIME'))).toBe(true);
     const csv = await get('/api/v1/dashboard/reconciliation?period=2025-12&format=csv', 'lanhdao.thanhpho');
     expect(csv.body).toContain('H44.');
+  });
+
+  it('shows the platform’s own figure for the portal codes an administrator mapped, and says "not mapped" for the others', async () => {
+    type Line = ReconciliationLine;
+    // H44.100 is a commune on the portal (level COMMUNE), H44.03 an agency: mapped here onto Phường Tam Long and its
+    // People's Committee, which handled December's three dossiers.
+    const map = (code: string, target: string) =>
+      api.request('PUT', `/api/v1/indicators/portal-unit-mappings/${code}`, sessions['quantri.hethong'] ?? null, { payload: { target } });
+    expect((await map('H44.100', '26572')).statusCode).toBe(200);
+    expect((await map('H44.03', '26572-UBND')).statusCode).toBe(200);
+    const lines = (await get('/api/v1/dashboard/reconciliation?period=2025-12', 'lanhdao.thanhpho')).json().lines as Line[];
+    const line = (code: string, metric: string, group?: string) =>
+      lines.find((l) => l.departmentCode === code && l.metric === metric && (group === undefined || l.group === group)) as Line;
+
+    expect(line('H44', 'TOTAL', 'PROGRESS').mappedTo).toMatchObject({ kind: 'province', code: '79' });
+    expect(lines.filter((l) => l.departmentCode === 'H44.100').every((l) => l.mappedTo?.name === 'Phường Tam Long')).toBe(true);
+    expect(lines.filter((l) => l.departmentCode === 'H44.03').every((l) => l.mappedTo?.code === '26572-UBND')).toBe(true);
+
+    // The commune's own figures are its overview's.
+    const overview = (await get('/api/v1/dashboard/overview?period=2025-12&unit=26572', 'lanhdao.thanhpho')).json();
+    const progress = overview.index.groups.find((g: { group: string }) => g.group === 'PROGRESS');
+    const ownOnTime = progress.metrics.find((m: { code: string }) => m.code === 'DOSSIER_ON_TIME').score as number;
+    expect(ownOnTime).toBeCloseTo((20 * 2) / 3, 2); // two of the three December dossiers ended on time
+    expect(line('H44.100', 'DOSSIER_ON_TIME').own).toBe(ownOnTime);
+    expect(line('H44.100', 'DOSSIER_ON_TIME').ownDelta).toBeCloseTo(
+      ownOnTime - (line('H44.100', 'DOSSIER_ON_TIME').published as number),
+      2,
+    );
+    expect(line('H44.100', 'TOTAL', 'PROGRESS').own).toBe(progress.total);
+    // The agency's are its row of the agency ranking.
+    for (const indicator of ['DOSSIER_ON_TIME', 'PROGRESS']) {
+      const ranking = (
+        await get(`/api/v1/dashboard/ranking?period=2025-12&level=agency&indicator=${indicator}`, 'lanhdao.thanhpho')
+      ).json();
+      const row = ranking.rows.find((r: { code: string }) => r.code === '26572-UBND');
+      expect(line('H44.03', indicator === 'PROGRESS' ? 'TOTAL' : indicator, 'PROGRESS').own).toBe(row.value);
+    }
+    // Indicators the platform cannot measure still have no own figure.
+    expect(line('H44.100', 'PUBLISH_ON_TIME').own).toBeNull();
+
+    // Unmapped again: no own figure, and the export says so.
+    const removed = await api.request('DELETE', '/api/v1/indicators/portal-unit-mappings/H44.03', sessions['quantri.hethong'] ?? null);
+    expect(removed.statusCode).toBe(204);
+    const after = (await get('/api/v1/dashboard/reconciliation?period=2025-12', 'lanhdao.thanhpho')).json().lines as Line[];
+    const agencyRows = after.filter((l) => l.departmentCode === 'H44.03');
+    expect(agencyRows.every((l) => l.mappedTo === null && l.own === null && l.ownDelta === null)).toBe(true);
+    const csv = (await get('/api/v1/dashboard/reconciliation?period=2025-12&format=csv', 'lanhdao.thanhpho')).body;
+    expect(csv).toContain('26572 — Phường Tam Long');
+    expect(csv).toContain('chưa ánh xạ');
   });
 
   it('colours the national map: this city from its rollups, another province from its imported evaluation', async () => {

@@ -155,6 +155,7 @@ export function reconciliationTable(view: ReconciliationView, province: UnitRef,
   const vi = language === 'vi';
   const columns: ExportColumn[] = [
     { key: 'unit', header: vi ? 'Mã đơn vị (Cổng DVCQG)' : 'Unit (national portal)', kind: 'text', width: 14 },
+    { key: 'mappedTo', header: vi ? 'Đơn vị trên hệ thống' : 'Unit on the platform', kind: 'text', width: 28 },
     { key: 'group', header: vi ? 'Nhóm' : 'Group', kind: 'text', width: 16 },
     { key: 'metric', header: vi ? 'Chỉ tiêu' : 'Indicator', kind: 'text', width: 40 },
     { key: 'max', header: vi ? 'Điểm tối đa' : 'Max', kind: 'number', width: 9 },
@@ -168,6 +169,11 @@ export function reconciliationTable(view: ReconciliationView, province: UnitRef,
   const differs = vi ? 'Lệch' : 'Differs';
   const rows = view.lines.map((l) => ({
     unit: l.departmentCode,
+    mappedTo: l.mappedTo
+      ? `${l.mappedTo.code} — ${language === 'en' ? (l.mappedTo.nameEn ?? l.mappedTo.name) : l.mappedTo.name}`
+      : vi
+        ? 'chưa ánh xạ'
+        : 'not mapped',
     group: l.group,
     metric: l.metric === 'TOTAL' ? `${vi ? 'Tổng nhóm' : 'Group total'}: ${l.label[language]}` : `${l.metric} — ${l.label[language]}`,
     max: l.maxScore,

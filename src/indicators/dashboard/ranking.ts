@@ -5,13 +5,13 @@ import { agencies } from '../../units/schema.ts';
 import type { Label } from '../domain/index-766/formula-sets.ts';
 import { findMetric, latestFormulaSet } from '../domain/index-766/formula-sets.ts';
 import { findKpi, kpiCodes } from '../domain/kpis.ts';
-import { currentUnitsMapping, mappingFor, procedureStatsInto, zeroCounts, type View } from './aggregate.ts';
+import { currentUnitsMapping, mappingFor, procedureStatsInto, zeroCounts, type CatalogueProcedure, type View } from './aggregate.ts';
 import { applicableProcedures, headlineOf, periodOf, type Headline, type Overview } from './overview.ts';
 import { periodWindow } from './period-window.ts';
 import { cachedAnswer } from './cache.ts';
-import { readMappedCounts, readProcedurePresence, type MappedCounts, type UnitMapping } from './read-rollups.ts';
+import { readMappedCounts, readProcedurePresence, type MappedCounts, type ProcedurePresence, type UnitMapping } from './read-rollups.ts';
 import { loadCatalogue, presentKpis, scoreIndex, type IndexView, type KpiView } from './scoring.ts';
-import { loadUnitTree } from './unit-tree.ts';
+import { loadUnitTree, type UnitTree } from './unit-tree.ts';
 import type { ProcedureStats } from '../domain/index-from-rollups.ts';
 import { reorganisation2025 } from '../../units/load-units.ts';
 
@@ -72,7 +72,8 @@ export interface Ranking {
   total: RankingRow;
 }
 
-interface Target {
+/** A row of a ranking before it is scored: a commune or an agency, and what its procedures are. */
+export interface Target {
   key: string;
   code: string;
   name: string;
@@ -98,6 +99,42 @@ export function valueOf(
     if (m) return { value: m.score, numerator: m.numerator, denominator: m.denominator };
   }
   return { value: null, numerator: null, denominator: null };
+}
+
+/** An agency as a ranking target: its unit and kind read from its code ("26572-UBND"), its name from the agencies table when known. */
+export function agencyTarget(code: string, agency: { name: string; nameEn: string | null } | undefined, tree: UnitTree): Target {
+  const [unitCode = '', kind = ''] = code.split(/-(.*)/s);
+  const unit = tree.currentByCode.get(unitCode);
+  const fallback = kind === 'CA' ? `Công an ${unit?.fullName ?? unitCode}` : `${kind} ${unit?.fullName ?? unitCode}`;
+  return {
+    key: code,
+    code,
+    name: agency?.name ?? fallback,
+    nameEn: agency?.nameEn ?? null,
+    unitId: unit?.id ?? null,
+    level: unit?.level === 'province' ? 'province' : 'commune',
+    agencyKind: kind,
+  };
+}
+
+/**
+ * The procedure counts of agency targets from procedure presence read per current unit (keyed by unit
+ * id): an agency's procedures are its unit's, of the agency's kind.
+ */
+export function agencyStatsOf(
+  targets: readonly Target[],
+  procedureRows: readonly ProcedurePresence[],
+  catalogue: readonly CatalogueProcedure[],
+): (key: string) => ProcedureStats {
+  const perUnit = new Map<string, ProcedurePresence[]>();
+  for (const r of procedureRows) perUnit.set(r.key, [...(perUnit.get(r.key) ?? []), r]);
+  const targetByKey = new Map(targets.map((t) => [t.key, t]));
+  return (key) => {
+    const t = targetByKey.get(key);
+    const unitKey = String(t?.unitId ?? '');
+    const applicable = applicableProcedures(catalogue, t?.level ?? 'commune', t?.agencyKind);
+    return procedureStatsInto(perUnit.get(unitKey) ?? [], () => applicable)(unitKey);
+  };
 }
 
 /** Ranks values: best first, nothing to rank last; equal values share a rank. */
@@ -198,30 +235,8 @@ export async function computeRanking(db: Db, input: RankingInput): Promise<Ranki
     const codes = new Set([...known.map((a) => a.code), ...byKey.keys()]);
     codes.delete('');
     const named = new Map(known.map((a) => [a.code, a]));
-    targets = [...codes].sort().map((code) => {
-      const agency = named.get(code);
-      const [unitCode = '', kind = ''] = code.split(/-(.*)/s);
-      const unit = tree.currentByCode.get(unitCode);
-      const fallback = kind === 'CA' ? `Công an ${unit?.fullName ?? unitCode}` : `${kind} ${unit?.fullName ?? unitCode}`;
-      return {
-        key: code,
-        code,
-        name: agency?.name ?? fallback,
-        nameEn: agency?.nameEn ?? null,
-        unitId: unit?.id ?? null,
-        level: unit?.level === 'province' ? 'province' : 'commune',
-        agencyKind: kind,
-      };
-    });
-    const perUnit = new Map<string, typeof procedureRows>();
-    for (const r of procedureRows) perUnit.set(r.key, [...(perUnit.get(r.key) ?? []), r]);
-    const targetByKey = new Map(targets.map((t) => [t.key, t]));
-    statsOf = (key) => {
-      const t = targetByKey.get(key);
-      const unitKey = String(t?.unitId ?? '');
-      const applicable = applicableProcedures(catalogue, t?.level ?? 'commune', t?.agencyKind);
-      return procedureStatsInto(perUnit.get(unitKey) ?? [], () => applicable)(unitKey);
-    };
+    targets = [...codes].sort().map((code) => agencyTarget(code, named.get(code), tree));
+    statsOf = agencyStatsOf(targets, procedureRows, catalogue);
   } else {
     const communeProcedures = applicableProcedures(catalogue, 'commune');
     statsOf = procedureStatsInto(procedureRows, () => communeProcedures);

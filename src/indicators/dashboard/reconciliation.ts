@@ -4,6 +4,9 @@ import { findMetric, latestFormulaSet, type Label } from '../domain/index-766/fo
 import { totalMetric } from '../portal-evaluation.ts';
 import { reconcileStoredEvaluation } from '../import-portal-evaluation.ts';
 import { portalEvaluations } from '../schema.ts';
+import { isProvinceDepartmentCode } from '../domain/portal-unit-code.ts';
+import { listPortalUnitMappings } from '../portal-unit-mappings.ts';
+import { ownIndexKey, readOwnIndexes } from './own-index.ts';
 import { describeIndicator, valueOf } from './ranking.ts';
 import { readOverview } from './overview.ts';
 import type { IndexView } from './scoring.ts';
@@ -11,8 +14,9 @@ import type { IndexView } from './scoring.ts';
 /**
  * Đối chiếu — the national portal's published 766 scores for a province and period beside (1) our
  * engine's recomputation from the portal's own numerators and denominators and (2) the platform's own
- * figure from its transactions (rollups). The platform's figure exists for the province as a whole:
- * the portal's agency and commune codes (H44.NN) are not mapped onto our units.
+ * figure from its transactions (rollups). The province row is the province as a whole; an agency or
+ * commune row (H44.NN) has the platform's figure when an administrator has mapped its code onto one of
+ * our communes or agencies (portal_unit_mappings), and says "not mapped" otherwise.
  */
 
 /** Differences larger than this are highlighted: the portal publishes two decimals, rounding adds at most 0.01. */
@@ -30,7 +34,12 @@ export interface ReconciliationLine {
   recomputed: number | null;
   /** recomputed − published. */
   delta: number | null;
-  /** The platform's own score from its transactions (the province's row only; null when not measured). */
+  /**
+   * What the row stands for on the platform: the province for the province row, the commune or agency
+   * an administrator mapped the portal code onto, or null when the code is not mapped.
+   */
+  mappedTo: { kind: 'province' | 'unit' | 'agency'; code: string; name: string; nameEn: string | null } | null;
+  /** The platform's own score from its transactions (null when the row is not mapped or the metric not measured). */
   own: number | null;
   /** own − published. */
   ownDelta: number | null;
@@ -79,7 +88,7 @@ export async function readReconciliation(
   const set = latestFormulaSet();
   const base = { provinceCode: input.provinceCode, period, periods, formulaSetId: set.id, tolerance: reconciliationTolerance };
   if (period === null || !periods.includes(period)) return { ...base, lines: [] };
-  const [reconciliation, overview, maxima] = await Promise.all([
+  const [reconciliation, overview, maxima, mappings] = await Promise.all([
     reconcileStoredEvaluation(db, { provinceCode: input.provinceCode, period }, set),
     readOverview(db, { provinceCode: input.provinceCode, unitCode: input.provinceCode, period, view: 'current', today: input.today }),
     db
@@ -92,11 +101,23 @@ export async function readReconciliation(
       .from(portalEvaluations)
       .where(and(eq(portalEvaluations.provinceCode, input.provinceCode), eq(portalEvaluations.period, period)))
       .orderBy(asc(portalEvaluations.position)),
+    listPortalUnitMappings(db, input.provinceCode),
   ]);
+  const listed = new Set(reconciliation.units.map((r) => r.departmentCode));
+  const mappingOf = new Map(mappings.filter((m) => listed.has(m.departmentCode)).map((m) => [m.departmentCode, m]));
+  const ownIndexes = await readOwnIndexes(db, {
+    provinceCode: input.provinceCode,
+    period,
+    today: input.today,
+    targets: [...mappingOf.values()].map((m) => m.target),
+  });
+  const province = overview.unit;
   const maxOf = new Map(maxima.map((m) => [`${m.departmentCode}|${m.group}|${m.metric}`, m.maxScore]));
   const lines = reconciliation.units.map((row): ReconciliationLine => {
-    const isProvince = !row.departmentCode.includes('.');
-    const own = isProvince ? ownScore(overview.index, row.group, row.metric) : null;
+    const isProvince = isProvinceDepartmentCode(row.departmentCode);
+    const mapping = isProvince ? undefined : mappingOf.get(row.departmentCode);
+    const index = isProvince ? overview.index : mapping && ownIndexes.get(ownIndexKey(mapping.target));
+    const own = index ? ownScore(index, row.group, row.metric) : null;
     const ownDelta = own !== null && row.published !== null ? round2(own - row.published) : null;
     const groupDefinition = set.groups.find((g) => g.group === row.group);
     const label =
@@ -106,6 +127,11 @@ export async function readReconciliation(
     return {
       departmentCode: row.departmentCode,
       isProvince,
+      mappedTo: isProvince
+        ? { kind: 'province', code: province.code, name: province.fullName, nameEn: province.fullNameEn }
+        : mapping
+          ? { ...mapping.target }
+          : null,
       group: row.group,
       metric: row.metric,
       label,

@@ -62,6 +62,10 @@ export const reconciliationResponse = z.object({
     z.object({
       departmentCode: z.string(),
       isProvince: z.boolean(),
+      mappedTo: z
+        .object({ kind: z.enum(['province', 'unit', 'agency']), code: z.string(), name: z.string(), nameEn: z.string().nullable() })
+        .nullable()
+        .describe('The province, or the commune/agency an administrator mapped the portal code onto; null when not mapped'),
       group: z.string(),
       metric: z.string(),
       label,

@@ -1,5 +1,5 @@
 import type { DossierStatus } from '../../dossiers/schema.ts';
-import type { FinancialObligation } from '../../dossiers/domain/financial-obligation.ts';
+import { paidObligationFlags, type FinancialObligation } from '../../dossiers/domain/financial-obligation.ts';
 import type { FeeObligation } from './fee-obligation.ts';
 
 /**
@@ -10,6 +10,17 @@ import type { FeeObligation } from './fee-obligation.ts';
 /** A payment attempt: pending until the gateway reports it paid, failed or cancelled (final states). */
 export const paymentStatuses = ['pending', 'paid', 'failed', 'cancelled'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** Where a payment was made: online through the gateway, or at the one-stop counter. */
+export const paymentChannels = ['online', 'counter'] as const;
+export type PaymentChannel = (typeof paymentChannels)[number];
+
+/** How a counter payment was made: cash, or a card on the counter's terminal (POS). */
+export const counterPaymentMethods = ['cash', 'pos'] as const;
+export type CounterPaymentMethod = (typeof counterPaymentMethods)[number];
+
+/** The one line a payment gets when its amount matches no set of the dossier's own lines. */
+const wholeObligationLine = 'Phí, lệ phí theo nghĩa vụ tài chính của hồ sơ';
 
 /** One line of what a payment pays for, kept as it was when the payment started (receipt). */
 export interface PaymentLine {
@@ -58,7 +69,24 @@ export function paymentLinesFor(
   if (!obligation.hasUndeterminedLines && obligation.totalVnd + determinedVnd === amountVnd && due.length > 0)
     return [...due.map((l) => ({ name: l.name, quantity: l.quantity, amountVnd: l.dueVnd ?? 0 })), ...determinedLines];
   if (determinedLines.length > 0 && determinedVnd === amountVnd) return determinedLines;
-  return [{ name: 'Phí, lệ phí theo nghĩa vụ tài chính của hồ sơ', quantity: 1, amountVnd }];
+  return [{ name: wholeObligationLine, quantity: 1, amountVnd }];
+}
+
+/**
+ * The lines a counter payment of what is still owed covers: the obligations not yet paid (fees and
+ * earlier obligations are covered first, see paidObligationFlags) when they make up the amount
+ * exactly; else one line for the amount.
+ */
+export function counterPaymentLines(
+  feeTotalVnd: number,
+  obligations: readonly FinancialObligation[],
+  paidVnd: number,
+  amountVnd: number,
+): PaymentLine[] {
+  const isPaid = paidObligationFlags(feeTotalVnd, obligations, paidVnd);
+  const unpaid = obligations.filter((_, i) => !isPaid[i]).map((o) => ({ name: o.description, quantity: 1, amountVnd: o.amountVnd }));
+  if (unpaid.length > 0 && unpaid.reduce((sum, l) => sum + l.amountVnd, 0) === amountVnd) return unpaid;
+  return [{ name: wholeObligationLine, quantity: 1, amountVnd }];
 }
 
 /** vnp_OrderInfo: plain ASCII (gateways refuse diacritics and special characters). */

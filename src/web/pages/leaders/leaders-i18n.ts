@@ -123,6 +123,9 @@ const vi = {
   groupTotal: 'Tổng nhóm: {group}',
   differs: 'Lệch',
   notMapped: 'chưa ánh xạ',
+  platformUnit: 'Đơn vị trên hệ thống',
+  reconciliationUnmapped:
+    'Dòng "chưa ánh xạ": mã đơn vị của Cổng chưa được quản trị hệ thống gắn với xã, phường hoặc cơ quan của hệ thống (lệnh: npm run cli -- map-portal-unit H44.03 79-STP), nên chưa có số liệu hệ thống tự tính.',
 } as const;
 
 export type LeadersKey = keyof typeof vi;
@@ -247,6 +250,9 @@ const en: Record<LeadersKey, string> = {
   groupTotal: 'Group total: {group}',
   differs: 'Differs',
   notMapped: 'not mapped',
+  platformUnit: 'Unit on the platform',
+  reconciliationUnmapped:
+    '"Not mapped" rows: a system administrator has not yet linked the portal’s unit code to one of the platform’s communes or agencies (command: npm run cli -- map-portal-unit H44.03 79-STP), so there is no figure of the platform’s own.',
 };
 
 /** A message of the dashboard pages in a language, with `{name}` filled in. */

@@ -10,7 +10,8 @@ import './leaders.css';
 /**
  * /lanh-dao/doi-chieu — the national portal's published 766 scores beside our recomputation from the
  * portal's own counts and the platform's own figure from its transactions; differences beyond the
- * tolerance are highlighted (and said in words, not by colour alone).
+ * tolerance are highlighted (and said in words, not by colour alone). The portal's agency and commune
+ * rows have the platform's figure once a system administrator has mapped their codes onto our units.
  */
 export default function ReconciliationPage() {
   const { language, tx } = useText();
@@ -49,6 +50,7 @@ export default function ReconciliationPage() {
               </select>
             </div>
           </div>
+          {state.data.lines.some((l) => l.mappedTo === null) && <p className="muted">{tx('reconciliationUnmapped')}</p>}
           <p className="muted">
             {tx('reconciliationTolerance', { tolerance: formatNumber(language, state.data.tolerance, 3), set: state.data.formulaSetId })}
           </p>
@@ -67,6 +69,7 @@ export default function ReconciliationPage() {
               <thead>
                 <tr>
                   <th scope="col">{tx('portalUnit')}</th>
+                  <th scope="col">{tx('platformUnit')}</th>
                   <th scope="col">{tx('kpi')}</th>
                   <th scope="col" className="num">
                     {tx('published')}
@@ -94,6 +97,9 @@ export default function ReconciliationPage() {
                       .trim()}
                   >
                     <td>{l.departmentCode}</td>
+                    <td className={l.mappedTo ? undefined : 'muted'}>
+                      {l.mappedTo ? (language === 'en' ? (l.mappedTo.nameEn ?? l.mappedTo.name) : l.mappedTo.name) : tx('notMapped')}
+                    </td>
                     <th scope="row">
                       <Link to={definitionPath(l.metric === 'TOTAL' ? l.group : l.metric)}>
                         {l.metric === 'TOTAL' ? tx('groupTotal', { group: l.label[language] }) : l.label[language]}
@@ -105,7 +111,7 @@ export default function ReconciliationPage() {
                       {signed(l.delta)}
                       {l.isRecomputedDifferent && <span className="badge-warning">{tx('differs')}</span>}
                     </td>
-                    <td className="num">{l.isProvince ? score(l.own) : tx('notMapped')}</td>
+                    <td className="num">{l.mappedTo ? score(l.own) : '—'}</td>
                     <td className={l.isOwnDifferent ? 'num differs' : 'num'}>
                       {signed(l.ownDelta)}
                       {l.isOwnDifferent && <span className="badge-warning">{tx('differs')}</span>}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../app-state.tsx';
 import { describeError } from '../../errors.ts';
+import { formatMoney } from '../../i18n.ts';
 import { useOfficerText, type OfficerMessageKey } from './messages.ts';
 import { performAction, type ActionOutcome, type DossierAction, type DossierActionBody, type DossierView } from './officer-api.ts';
 
@@ -15,6 +16,8 @@ const asks: Record<
     toAgency?: true;
     /** The financial obligation's amount in đồng; the reason then describes what it is for. */
     amount?: true;
+    /** How what is still owed was paid at the counter (recorded as a counter payment with an e-receipt). */
+    paymentMethod?: true;
   }
 > = {
   receive: {},
@@ -24,7 +27,7 @@ const asks: Record<
   forward: { toAgency: true },
   send_back: { reason: 'required' },
   request_financial_obligation: { amount: true, reason: 'required' },
-  confirm_financial_obligation: {},
+  confirm_financial_obligation: { paymentMethod: true },
   approve: {},
   reject: { reason: 'required' },
   stop_processing: { reason: 'required' },
@@ -86,6 +89,7 @@ export function ActionDialog({
     if (need.returnMethod && text('returnMethod')) body.returnMethod = text('returnMethod') as DossierActionBody['returnMethod'];
     if (need.toAgency && text('toAgencyCode')) body.toAgencyCode = text('toAgencyCode');
     if (need.amount && text('amountVnd')) body.amountVnd = Number(text('amountVnd'));
+    if (need.paymentMethod && text('paymentMethod')) body.paymentMethod = text('paymentMethod') as DossierActionBody['paymentMethod'];
     setBusy(true);
     setError('');
     try {
@@ -126,6 +130,18 @@ export function ActionDialog({
               <label key={m} className="check">
                 <input type="radio" name="returnMethod" value={m} required defaultChecked={i === 0} autoFocus={i === 0} />{' '}
                 {t(`dialog.return.${m}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {need.paymentMethod && (
+          <fieldset className="field">
+            <legend>{t('dialog.paymentMethod')}</legend>
+            <p className="hint">{t('dialog.paymentHint', { amount: formatMoney(i18n.language, dossier.payment.outstandingVnd) })}</p>
+            {(['cash', 'pos'] as const).map((m, i) => (
+              <label key={m} className="check">
+                <input type="radio" name="paymentMethod" value={m} required defaultChecked={i === 0} autoFocus={i === 0} />{' '}
+                {t(`dialog.payment.${m}`)}
               </label>
             ))}
           </fieldset>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n, useLoad } from '../../app-state.tsx';
 import { describeError } from '../../errors.ts';
+import { formatMoney } from '../../i18n.ts';
 import { usePageTitle } from '../../layout.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { ActionDialog } from './action-dialog.tsx';
@@ -130,6 +131,62 @@ function Components({ d }: { d: DossierView }) {
   );
 }
 
+/** Phí, lệ phí và nghĩa vụ tài chính — what the dossier owes, each obligation line and whether it is paid. */
+function Payment({ d }: { d: DossierView }) {
+  const { t, language } = useOfficerText();
+  const { payment } = d;
+  return (
+    <section aria-labelledby="payment-title" className="panel">
+      <h2 id="payment-title">{t('dossier.payment')}</h2>
+      {payment.obligations.length > 0 && (
+        <table className="inbox-table obligations-table" data-testid="obligations">
+          <caption className="visually-hidden">{t('dossier.payment')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dossier.obligationFor')}</th>
+              <th scope="col" className="num">
+                {t('dossier.obligationAmount')}
+              </th>
+              <th scope="col">{t('dossier.obligationState')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payment.obligations.map((o) => (
+              <tr key={o.requestedAt}>
+                <th scope="row">
+                  {o.description}
+                  <br />
+                  <span className="muted">{formatMoment(language, o.requestedAt)}</span>
+                </th>
+                <td className="num">{formatMoney(language, o.amountVnd)}</td>
+                <td>
+                  <span className={o.isPaid ? 'tag' : 'tag tag-due'}>
+                    {t(o.isPaid ? 'dossier.obligationPaid' : 'dossier.obligationUnpaid')}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <dl className="details">
+        <div>
+          <dt>{t('dossier.feeTotal')}</dt>
+          <dd>{formatMoney(language, payment.feeTotalVnd)}</dd>
+        </div>
+        <div>
+          <dt>{t('dossier.paidTotal')}</dt>
+          <dd>{formatMoney(language, payment.paidVnd)}</dd>
+        </div>
+        <div>
+          <dt>{t('dossier.outstanding')}</dt>
+          <dd>{formatMoney(language, payment.outstandingVnd)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 function Steps({ d }: { d: DossierView }) {
   const { t, language } = useOfficerText();
   return (
@@ -233,6 +290,7 @@ export function OfficerDossierPage() {
             <Summary d={d} />
             <Applicant d={d} />
             <Components d={d} />
+            {(d.payment.feeTotalVnd > 0 || d.payment.obligations.length > 0) && <Payment d={d} />}
             <Steps d={d} />
           </div>
           <section aria-labelledby="slips-title" className="panel">
