@@ -316,10 +316,19 @@ ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates}`;
 /**
  * Plain `INSERT … SELECT` of counter rows into an empty rollup table, for the rebuild: the rows come
  * grouped by the table's key, so no two collide and the conflict check of `addInto` is only cost.
+ * Written in `order` (the order the dashboard reads them in: by month, period or day), a period's rows
+ * sit on few pages instead of one page each.
  */
-export function insertInto(table: string, keys: readonly string[], counters: readonly RollupCounter[], rows: string): string {
+export function insertInto(
+  table: string,
+  keys: readonly string[],
+  counters: readonly RollupCounter[],
+  rows: string,
+  order: readonly string[],
+): string {
   return `INSERT INTO ${table} (${[...keys, ...counters.map(counterColumn)].join(', ')})
-${rows}`;
+${rows}
+ORDER BY ${order.join(', ')}`;
 }
 
 export const dailyKeys = ['province_code', 'unit_id', 'agency_code', 'procedure_code', 'day'] as const;

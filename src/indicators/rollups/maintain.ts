@@ -260,25 +260,38 @@ export async function rebuildRollups(db: Db, options: RebuildOptions = {}): Prom
         const spreads = [spreadDossierFacts('indicator_dossier_facts', 1), spreadComplaintFacts('indicator_complaint_facts', 1)].join(
           '\nUNION ALL\n',
         );
-        // Each table is empty and each SELECT groups by its key: plain inserts. Quarters and years add up
-        // the monthly rows, which are far fewer than the daily ones (same sums).
-        const fill = async (table: string, keys: readonly string[], counters: readonly RollupCounter[], rows: string) =>
-          tx.execute(sql.raw(insertInto(table, keys, counters, rows)));
-        await fill('indicator_rollup_daily', dailyKeys, rollupCounters, sumByDay(spreads));
-        await fill('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('indicator_rollup_daily'));
+        // Each table is empty and each SELECT groups by its key: plain inserts, in the order the dashboard
+        // reads them (a month's or a period's rows together). Quarters and years add up the monthly rows,
+        // which are far fewer than the daily ones (same sums).
+        const fill = async (
+          table: string,
+          keys: readonly string[],
+          counters: readonly RollupCounter[],
+          rows: string,
+          order: readonly string[],
+        ) => tx.execute(sql.raw(insertInto(table, keys, counters, rows, order)));
+        await fill('indicator_rollup_daily', dailyKeys, rollupCounters, sumByDay(spreads), ['province_code', 'day', 'unit_id']);
+        await fill('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('indicator_rollup_daily'), [
+          'province_code',
+          'month',
+          'unit_id',
+          'agency_code',
+        ]);
         await fill(
           'indicator_rollup_procedure_monthly',
           procedureMonthlyKeys,
           procedureCounters,
           sumByProcedureMonth('indicator_rollup_daily'),
+          ['province_code', 'month', 'unit_id', 'procedure_code'],
         );
-        await fill('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('indicator_rollup_monthly'));
-        await fill('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('indicator_rollup_monthly', 'month'));
+        await fill('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('indicator_rollup_monthly'), overdueKeys);
+        await fill('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('indicator_rollup_monthly', 'month'), periodKeys);
         await fill(
           'indicator_rollup_procedure_period',
           procedurePeriodKeys,
           procedureCounters,
           sumByProcedurePeriod('indicator_rollup_procedure_monthly', 'month'),
+          procedurePeriodKeys,
         );
       },
       { keys: true },
