@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../platform/db/client.ts';
 import { assertCalendarYear, type CalendarDay } from './domain/calendar-day.ts';
 import { dayOfYmd, parseIsoDate, weekdayOf } from './domain/local-time.ts';
@@ -13,13 +14,20 @@ import {
 } from './domain/working-calendar.ts';
 import { calendarDays, calendarSettings, calendarYears } from './schema.ts';
 
-/** A province's working calendar as stored: its office hours and every administered year's days. */
+/**
+ * A province's working calendar as stored: its office hours and every administered year's days. Outside
+ * a transaction the three reads go out at once (every inbox request waits for this before its counts);
+ * a transaction's single connection takes them one after the other.
+ */
 export async function loadWorkingCalendar(q: Queryable, provinceCode: string): Promise<WorkingCalendar> {
-  const [settings] = await q.select().from(calendarSettings).where(eq(calendarSettings.provinceCode, provinceCode));
-  const years = await q.select({ year: calendarYears.year }).from(calendarYears).where(eq(calendarYears.provinceCode, provinceCode));
-  const rows = years.length
-    ? await q.select().from(calendarDays).where(eq(calendarDays.provinceCode, provinceCode)).orderBy(asc(calendarDays.date))
-    : [];
+  const readSettings = () => q.select().from(calendarSettings).where(eq(calendarSettings.provinceCode, provinceCode));
+  const readYears = () => q.select({ year: calendarYears.year }).from(calendarYears).where(eq(calendarYears.provinceCode, provinceCode));
+  // Days exist only under an administered year: reading them unconditionally gives the same calendar.
+  const readDays = () => q.select().from(calendarDays).where(eq(calendarDays.provinceCode, provinceCode)).orderBy(asc(calendarDays.date));
+  const [[settings], years, rows] =
+    q instanceof PgTransaction
+      ? [await readSettings(), await readYears(), await readDays()]
+      : await Promise.all([readSettings(), readYears(), readDays()]);
   const administeredYears = new Map<number, CalendarDay[]>(years.map((y) => [y.year, []]));
   for (const row of rows) {
     administeredYears.get(row.year)?.push({ date: row.date, kind: row.kind, nameVi: row.nameVi, nameEn: row.nameEn });

@@ -5,7 +5,7 @@ import { formulaSetFor, latestFormulaSet } from './domain/index-766/formula-sets
 import { parsePeriod, periodStart } from './domain/index-766/period.ts';
 import { reconcile766 } from './reconcile-766.ts';
 import { withPreparedDatabase } from '../platform/cli/database.ts';
-import { applyEventsToRollups, rebuildRollups } from './rollups/maintain.ts';
+import { applyEventsToRollups, isWorkMem, rebuildRollups } from './rollups/maintain.ts';
 import { benchDashboard } from './dashboard/bench.ts';
 import { importPortalEvaluation } from './import-portal-evaluation.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -33,16 +33,25 @@ export const reconcile766Command: CliCommand = {
   },
 };
 
+/** The `--work-mem` option of the commands that rebuild the rollups (a PostgreSQL size such as 1GB), checked. */
+export function rebuildWorkMem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isWorkMem(value)) throw new UsageError('--work-mem is a size such as 512MB or 1GB');
+  return value;
+}
+
 /** `rebuild-rollups`: recomputes every indicator rollup from the dossiers, for audit. */
 export const rebuildRollupsCommand: CliCommand = {
   name: 'rebuild-rollups',
   summary: 'recompute the indicator rollups from scratch (dossiers, events, votes, complaints); prints counts as JSON',
-  usage: '',
-  async run({ positionals }, context) {
+  usage: '[--work-mem 1GB]',
+  options: { 'work-mem': { type: 'string' } },
+  async run({ positionals, values }, context) {
     if (positionals.length > 0) throw new UsageError('unexpected arguments');
+    const workMem = rebuildWorkMem(values['work-mem']);
     return withPreparedDatabase(context.config, async (database) => {
       const started = Date.now();
-      const result = await rebuildRollups(database.db);
+      const result = await rebuildRollups(database.db, workMem ? { workMem } : {});
       context.stdout(`${JSON.stringify({ backend: database.kind, ...result, ms: Date.now() - started }, null, 2)}\n`);
       return exitCode.ok;
     });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client.ts';
 import { createTestDatabase, testBackend } from '../../../test/support/test-app.ts';
-import { generateDossiers } from './generate.ts';
+import { secondaryIndexes } from '../../platform/db/secondary-indexes.ts';
+import { generateDossiers, generatedTables } from './generate.ts';
 
 const opened: Database[] = [];
 afterAll(async () => Promise.all(opened.map((d) => d.close())));
@@ -31,9 +32,14 @@ describe(`dossier generator (${testBackend()})`, () => {
     const a = await createTestDatabase();
     const b = await createTestDatabase();
     opened.push(a, b);
+    const indexes = await secondaryIndexes(b.db, generatedTables);
     const first = await generateDossiers(a.db, options);
-    await generateDossiers(b.db, { ...options, batchSize: 97 });
-    expect(first).toMatchObject({ dossiers: 400 });
+    // The same load with the indexes dropped and built again afterwards: same rows, same indexes.
+    const second = await generateDossiers(b.db, { ...options, batchSize: 97, rebuildIndexes: true });
+    expect(first).toMatchObject({ dossiers: 400, indexesRebuilt: 0 });
+    expect(second.indexesRebuilt).toBe(indexes.length);
+    expect(indexes.length).toBeGreaterThan(15);
+    expect(await secondaryIndexes(b.db, generatedTables)).toEqual(indexes);
     expect(first.events).toBeGreaterThan(400 * 4);
     expect(await fingerprint(a)).toBe(await fingerprint(b));
     await expect(generateDossiers(a.db, options)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

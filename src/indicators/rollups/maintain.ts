@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { procedureCounters, rollupCounters } from '../domain/rollup-counters.ts';
+import { withoutSecondaryIndexes } from '../../platform/db/secondary-indexes.ts';
+import { procedureCounters, rollupCounters, type RollupCounter } from '../domain/rollup-counters.ts';
 import {
   addInto,
   complaintFactColumns,
@@ -8,6 +9,7 @@ import {
   dailyKeys,
   dossierFactColumns,
   dossierFactsSelect,
+  insertInto,
   monthlyKeys,
   overdueCounters,
   overdueKeys,
@@ -212,49 +214,89 @@ export interface RebuildResult {
   lastEventId: number;
 }
 
+export interface RebuildOptions {
+  /** work_mem for the rebuild's transaction (e.g. `1GB`): its aggregates then stay in memory at millions of dossiers. */
+  workMem?: string;
+}
+
+/** Whether a text is a memory size PostgreSQL takes for work_mem, like `512MB` or `1GB`. */
+export const isWorkMem = (text: string) => /^[1-9][0-9]{0,6}(kB|MB|GB)$/.test(text);
+
+/** The tables the rebuild fills from scratch. */
+const rebuiltTables = [
+  'indicator_dossier_facts',
+  'indicator_complaint_facts',
+  'indicator_rollup_daily',
+  'indicator_rollup_monthly',
+  'indicator_rollup_procedure_monthly',
+  'indicator_rollup_overdue',
+  'indicator_rollup_period',
+  'indicator_rollup_procedure_period',
+];
+
 /**
  * Recomputes every rollup from the dossiers, their events, votes and complaints, for audit. Dossier
  * writers wait while it runs (it holds a share lock on the events), so the watermark it leaves is exact;
  * the result must equal what the incremental job maintains.
  */
-export async function rebuildRollups(db: Db): Promise<RebuildResult> {
+export async function rebuildRollups(db: Db, options: RebuildOptions = {}): Promise<RebuildResult> {
+  if (options.workMem !== undefined && !isWorkMem(options.workMem))
+    throw new RangeError(`work_mem must look like 512MB: ${options.workMem}`);
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`SELECT pg_advisory_xact_lock(${lockKey})`));
     await tx.execute(sql.raw('LOCK TABLE dossier_events IN SHARE MODE'));
-    await tx.execute(
-      sql.raw(
-        'TRUNCATE indicator_dossier_facts, indicator_complaint_facts, indicator_rollup_daily, indicator_rollup_monthly, indicator_rollup_procedure_monthly, indicator_rollup_overdue, indicator_rollup_period, indicator_rollup_procedure_period, indicator_dashboard_cache',
-      ),
-    );
-    await tx.execute(sql.raw(`INSERT INTO indicator_dossier_facts (${dossierFactColumns.join(', ')}) ${dossierFactsSelect(null)}`));
-    await tx.execute(sql.raw(`INSERT INTO indicator_complaint_facts (${complaintFactColumns.join(', ')}) ${complaintFactsSelect(null)}`));
-    const spreads = [spreadDossierFacts('indicator_dossier_facts', 1), spreadComplaintFacts('indicator_complaint_facts', 1)].join(
-      '\nUNION ALL\n',
-    );
-    await tx.execute(sql.raw(addInto('indicator_rollup_daily', dailyKeys, rollupCounters, sumByDay(spreads))));
-    await tx.execute(sql.raw(addInto('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('indicator_rollup_daily'))));
-    await tx.execute(
-      sql.raw(
-        addInto(
+    if (options.workMem) await tx.execute(sql.raw(`SET LOCAL work_mem = '${options.workMem}'`));
+    await tx.execute(sql.raw(`TRUNCATE ${rebuiltTables.join(', ')}, indicator_dashboard_cache`));
+    // The tables are empty now: their indexes and keys are built once at the end instead of row by row
+    // (no foreign key refers to them; each is filled by a GROUP BY on its key, so the keys hold).
+    await withoutSecondaryIndexes(
+      tx,
+      rebuiltTables,
+      async () => {
+        await tx.execute(sql.raw(`INSERT INTO indicator_dossier_facts (${dossierFactColumns.join(', ')}) ${dossierFactsSelect(null)}`));
+        await tx.execute(
+          sql.raw(`INSERT INTO indicator_complaint_facts (${complaintFactColumns.join(', ')}) ${complaintFactsSelect(null)}`),
+        );
+        const spreads = [spreadDossierFacts('indicator_dossier_facts', 1), spreadComplaintFacts('indicator_complaint_facts', 1)].join(
+          '\nUNION ALL\n',
+        );
+        // Each table is empty and each SELECT groups by its key: plain inserts, in the order the dashboard
+        // reads them (a month's or a period's rows together). Quarters and years add up the monthly rows,
+        // which are far fewer than the daily ones (same sums).
+        const fill = async (
+          table: string,
+          keys: readonly string[],
+          counters: readonly RollupCounter[],
+          rows: string,
+          order: readonly string[],
+        ) => tx.execute(sql.raw(insertInto(table, keys, counters, rows, order)));
+        await fill('indicator_rollup_daily', dailyKeys, rollupCounters, sumByDay(spreads), ['province_code', 'day', 'unit_id']);
+        await fill('indicator_rollup_monthly', monthlyKeys, rollupCounters, sumByMonth('indicator_rollup_daily'), [
+          'province_code',
+          'month',
+          'unit_id',
+          'agency_code',
+        ]);
+        await fill(
           'indicator_rollup_procedure_monthly',
           procedureMonthlyKeys,
           procedureCounters,
           sumByProcedureMonth('indicator_rollup_daily'),
-        ),
-      ),
-    );
-    await tx.execute(sql.raw(addInto('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('indicator_rollup_monthly'))));
-    await tx.execute(sql.raw(addInto('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('indicator_rollup_daily'))));
-    await tx.execute(
-      sql.raw(
-        addInto(
+          ['province_code', 'month', 'unit_id', 'procedure_code'],
+        );
+        await fill('indicator_rollup_overdue', overdueKeys, overdueCounters, sumOverdue('indicator_rollup_monthly'), overdueKeys);
+        await fill('indicator_rollup_period', periodKeys, rollupCounters, sumByPeriod('indicator_rollup_monthly', 'month'), periodKeys);
+        await fill(
           'indicator_rollup_procedure_period',
           procedurePeriodKeys,
           procedureCounters,
-          sumByProcedurePeriod('indicator_rollup_daily'),
-        ),
-      ),
+          sumByProcedurePeriod('indicator_rollup_procedure_monthly', 'month'),
+          procedurePeriodKeys,
+        );
+      },
+      { keys: true },
     );
+    await tx.execute(sql.raw(`ANALYZE ${rebuiltTables.join(', ')}`));
     const counts = await tx.execute<{ dossiers: number; complaints: number; daily: number; monthly: number; last: string | number }>(
       sql.raw(`SELECT
         (SELECT count(*) FROM indicator_dossier_facts)::int AS dossiers,

@@ -9,6 +9,7 @@ import { createTestDatabase, testBackend } from '../../../test/support/test-app.
 import type { Database } from '../../platform/db/client.ts';
 import { readDrilldown } from '../dashboard/drilldown.ts';
 import { readOverview } from '../dashboard/overview.ts';
+import { indexDefinitions, tableKeys } from '../../platform/db/secondary-indexes.ts';
 import { applyEventsToRollups, rebuildRollups } from './maintain.ts';
 
 let database: Database;
@@ -179,6 +180,31 @@ describe(`indicator rollups (${testBackend()})`, () => {
       today: '2025-10-31',
     });
     expect(liked.rows.map((r) => r.code)).toContain(onTime.code);
+  });
+
+  it('a rebuild with more work_mem gives the same rows and leaves every index and key of the rollup tables as it was', async () => {
+    const { db } = database;
+    const tables = [
+      'indicator_dossier_facts',
+      'indicator_complaint_facts',
+      'indicator_rollup_daily',
+      'indicator_rollup_monthly',
+      'indicator_rollup_procedure_monthly',
+      'indicator_rollup_overdue',
+      'indicator_rollup_period',
+      'indicator_rollup_procedure_period',
+    ];
+    const indexesBefore = await indexDefinitions(db, tables);
+    const keysBefore = await tableKeys(db, tables);
+    expect(indexesBefore.length).toBeGreaterThanOrEqual(12);
+    expect(keysBefore.length).toBeGreaterThanOrEqual(6);
+    await applyEventsToRollups(db);
+    const incremental = await snapshotRollups(db);
+    await rebuildRollups(db, { workMem: '256MB' });
+    expect(await snapshotRollups(db)).toEqual(incremental);
+    expect(await indexDefinitions(db, tables)).toEqual(indexesBefore);
+    expect(await tableKeys(db, tables)).toEqual(keysBefore);
+    await expect(rebuildRollups(db, { workMem: "1GB'; DROP TABLE dossiers; --" })).rejects.toThrow(RangeError);
   });
 
   it('waits for a missing event id (a transaction in flight), then passes it once it is surely rolled back', async () => {
