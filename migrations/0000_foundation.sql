@@ -223,6 +223,20 @@ CREATE TABLE "dossier_events" (
 	"details" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "dossier_status_count_deltas" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"province_code" varchar(2) NOT NULL,
+	"status" smallint NOT NULL,
+	"delta" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_status_counts" (
+	"province_code" varchar(2) NOT NULL,
+	"status" smallint NOT NULL,
+	"n" bigint NOT NULL,
+	CONSTRAINT "dossier_status_counts_province_code_status_pk" PRIMARY KEY("province_code","status")
+);
+--> statement-breakpoint
 CREATE TABLE "dossiers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,

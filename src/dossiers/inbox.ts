@@ -11,6 +11,7 @@ import { inboxQueues, type InboxQuery, type InboxQueue, type InboxResponse } fro
 import type { WorkflowDeps } from './perform-action.ts';
 import { normaliseDossierCode } from './domain/dossier-code.ts';
 import { dossiers, openDossier, type DossierRow, type DossierStatus } from './schema.ts';
+import { provinceStatusCounts } from './status-counts.ts';
 
 /**
  * The dossiers an officer's agencies received or handle: agency roles cover their agency, unit-wide
@@ -95,6 +96,53 @@ function queuePredicates(now: Date, dueLimit: Date): Record<InboxQueue, SQL | un
   };
 }
 
+/** The one province an officer's dossier roles all cover whole, or null (agency or unit roles, several provinces). */
+function provinceOnlyScope(officer: OfficerPrincipal): string | null {
+  const held = officer.roles.filter((a) => dossierWorkerRoles.includes(a.role));
+  const provinces = new Set(held.map((a) => (a.agencyCode === '' && a.unitCode.length === 2 ? a.unitCode : null)));
+  const [only] = [...provinces];
+  return provinces.size === 1 && only ? only : null;
+}
+
+/**
+ * Queue counts of a whole province, shaped like the per-part counts: statuses from the kept counts
+ * (status-counts.ts), due soon and overdue counted among running dossiers due by the limit.
+ */
+async function provinceQueueCounts(
+  db: WorkflowDeps['db'],
+  provinceCode: string,
+  queues: Record<InboxQueue, SQL | undefined>,
+  dueLimit: Date,
+): Promise<Partial<Record<InboxQueue, number>>[][]> {
+  const [byStatus, [timed]] = await Promise.all([
+    provinceStatusCounts(db, provinceCode),
+    db
+      .select({
+        due_soon: sql<number>`count(*) FILTER (WHERE ${queues.due_soon})`.mapWith(Number),
+        overdue: sql<number>`count(*) FILTER (WHERE ${queues.overdue})`.mapWith(Number),
+      })
+      .from(dossiers)
+      .where(and(eq(dossiers.provinceCode, provinceCode), openDossier(dossiers.status), running(), lte(dossiers.appointmentAt, dueLimit))),
+  ]);
+  const of = (status: number) => byStatus.get(status) ?? 0;
+  const open = [...byStatus].reduce((sum, [status, n]) => (closedStatuses.includes(status as DossierStatus) ? sum : sum + n), 0);
+  return [
+    [
+      {
+        open,
+        new: of(1),
+        received: of(2),
+        processing: of(4),
+        awaiting_supplement: of(5),
+        awaiting_payment: of(6),
+        awaiting_return: of(9),
+        due_soon: timed?.due_soon ?? 0,
+        overdue: timed?.overdue ?? 0,
+      },
+    ],
+  ];
+}
+
 /** The queue whose predicate is exactly the list's include/status/overdue/dueSoon filters, if there is one. */
 function queueOfFilters(query: InboxQuery): InboxQueue | null {
   const statusQueues: Partial<Record<number, InboxQueue>> = {
@@ -147,7 +195,8 @@ export async function listInbox(
   const { db } = deps;
   const now = deps.now();
   const calendarRead = deps.calendarFor(db, provinceCode);
-  const queuesRead = calendarRead.then((c) => queuePredicates(now, dueSoonLimit(now, c, c.minutesPerWorkingDay)));
+  const dueLimitRead = calendarRead.then((c) => dueSoonLimit(now, c, c.minutesPerWorkingDay));
+  const queuesRead = dueLimitRead.then((limit) => queuePredicates(now, limit));
   // Only "due soon" needs the calendar: any other list is read while the calendar loads.
   const listQueues: Pick<Record<InboxQueue, SQL | undefined>, 'overdue' | 'due_soon'> = query.dueSoon === undefined
     ? { overdue: overdueAt(now), due_soon: undefined }
@@ -177,25 +226,31 @@ export async function listInbox(
 
   // Parts are disjoint: their counts add up, and the page is the merge of each part's first rows. Every
   // queue is open work, so the counts read the open partial indexes only, whatever the scope's size.
-  const countsRead = queuesRead.then((queues) => {
-    const countColumns = Object.fromEntries(
-      inboxQueues.map((queue) => {
-        const predicate = queues[queue];
-        return [
-          queue,
-          predicate ? sql<number>`count(*) FILTER (WHERE ${predicate})`.mapWith(Number) : sql<number>`count(*)`.mapWith(Number),
-        ];
-      }),
-    ) as Record<InboxQueue, SQL.Aliased<number> | SQL<number>>;
-    return Promise.all(
-      parts.map((part) =>
-        db
-          .select(countColumns)
-          .from(dossiers)
-          .where(and(part, filters, openDossier(dossiers.status))),
-      ),
-    );
-  });
+  const province = provinceOnlyScope(officer);
+  // A province-wide officer without filters: the status queues from the kept counts, the two timed
+  // queues from the index by appointment (the same predicates), instead of counting the province.
+  const countsRead =
+    province !== null && filters === undefined
+      ? Promise.all([queuesRead, dueLimitRead]).then(([queues, limit]) => provinceQueueCounts(db, province, queues, limit))
+      : queuesRead.then((queues) => {
+          const countColumns = Object.fromEntries(
+            inboxQueues.map((queue) => {
+              const predicate = queues[queue];
+              return [
+                queue,
+                predicate ? sql<number>`count(*) FILTER (WHERE ${predicate})`.mapWith(Number) : sql<number>`count(*)`.mapWith(Number),
+              ];
+            }),
+          ) as Record<InboxQueue, SQL.Aliased<number> | SQL<number>>;
+          return Promise.all(
+            parts.map((part) =>
+              db
+                .select(countColumns)
+                .from(dossiers)
+                .where(and(part, filters, openDossier(dossiers.status))),
+            ),
+          );
+        });
   // The list is one queue (no filter, a status, overdue or due soon): its total is that queue's count,
   // computed by the same predicate; only other combinations need their own count.
   const queue = queueOfFilters(query);

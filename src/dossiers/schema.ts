@@ -241,6 +241,28 @@ export const dossierEvents = pgTable(
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.at), index('dossier_events_at_idx').on(t.at)],
 );
 
+/**
+ * Dossiers per province and status, kept exact without a hot row (status-counts.ts): a trigger on
+ * `dossiers` appends ±1 to `dossier_status_count_deltas` in the changing transaction; a job folds the
+ * deltas into `dossier_status_counts`; a read sums both in one statement.
+ */
+export const dossierStatusCounts = pgTable(
+  'dossier_status_counts',
+  {
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    status: smallint('status').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.status] })],
+);
+
+export const dossierStatusCountDeltas = pgTable('dossier_status_count_deltas', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  provinceCode: varchar('province_code', { length: 2 }).notNull(),
+  status: smallint('status').notNull(),
+  delta: integer('delta').notNull(),
+});
+
 /** Idempotency-Key of a submission: a retry with the same key returns the same dossier. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

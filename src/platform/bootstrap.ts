@@ -5,6 +5,7 @@ import { loadUnitsIfEmpty } from '../units/load-units.ts';
 import { seedDemoDataIfEmpty } from '../demo/seed.ts';
 import { loadProcedureCatalogueIfEmpty } from '../procedures/load-catalogue.ts';
 import { prepareDevelopmentCa } from '../documents/signing/keys.ts';
+import { installStatusCounts } from '../dossiers/status-counts.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -20,6 +21,8 @@ export interface PreparedDatabase {
 /** Migrates, loads the administrative units and the procedure catalogue (reference data) and, in demo mode, the demo province. */
 export async function prepareDatabase(database: Database, config: AppConfig): Promise<PreparedDatabase> {
   await database.migrate();
+  // Triggers are not in the generated migration: installed (idempotently) right after it.
+  await installStatusCounts(database.db);
   const unitsLoaded = await loadUnitsIfEmpty(database.db, config.unitsDataDir);
   const proceduresLoaded = await loadProcedureCatalogueIfEmpty(database.db, config.provinceCode);
   const demoSeeded = config.demoMode ? await seedDemoDataIfEmpty(database.db, config) : false;

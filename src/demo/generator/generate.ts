@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { hasManyConnections, withRawClient, type RawClient } from '../../platform/db/raw.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withoutSecondaryIndexes } from '../../platform/db/secondary-indexes.ts';
+import { rebuildStatusCounts } from '../../dossiers/status-counts.ts';
 import { DossierBatch } from './bulk-load.ts';
 import { loadGeneratorContext, type GeneratorOptions } from './context.ts';
 import { planDossier } from './plan.ts';
@@ -107,6 +108,8 @@ export async function generateDossiers(db: Db, options: GenerateOptions): Promis
       },
     });
   else await run(concurrency);
+  // The batches skip triggers where the role may (session_replication_role): count the dossiers again.
+  await rebuildStatusCounts(db);
   // Fresh statistics: the planner would otherwise plan reads of millions of rows as if the tables were empty.
   await db.execute(sql.raw(`ANALYZE ${generatedTables.join(', ')}`));
   const ms = Date.now() - started;
