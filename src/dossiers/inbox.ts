@@ -169,6 +169,28 @@ const orderings = {
 } as const;
 
 type Sortable = Pick<DossierRow, 'appointmentAt' | 'submittedAt' | 'updatedAt' | 'id'>;
+
+/** What a page shows and sorts by, not the whole row (form data and the rest stay in the database). */
+const inboxColumns = {
+  id: dossiers.id,
+  code: dossiers.code,
+  version: dossiers.version,
+  procedureCode: dossiers.procedureCode,
+  applicantName: dossiers.applicantName,
+  applicantIdNumber: dossiers.applicantIdNumber,
+  status: dossiers.status,
+  currentStep: dossiers.currentStep,
+  channel: dossiers.channel,
+  receivingAgencyCode: dossiers.receivingAgencyCode,
+  handlingAgencyCode: dossiers.handlingAgencyCode,
+  submittedAt: dossiers.submittedAt,
+  receivedAt: dossiers.receivedAt,
+  appointmentAt: dossiers.appointmentAt,
+  processingEndedAt: dossiers.processingEndedAt,
+  supplementRequestCount: dossiers.supplementRequestCount,
+  isMarkedLate: dossiers.isMarkedLate,
+  updatedAt: dossiers.updatedAt,
+};
 const time = (d: Date | null) => (d === null ? Number.POSITIVE_INFINITY : d.getTime());
 const byId = (a: Sortable, b: Sortable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -260,7 +282,7 @@ export async function listInbox(
   const pageRead = Promise.all(
     parts.map((part) =>
       db
-        .select({ dossier: dossiers, procedureName: procedureVersions.name })
+        .select({ dossier: inboxColumns, procedureName: procedureVersions.name })
         .from(dossiers)
         .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
         .where(and(part, listFilters))

@@ -1,12 +1,43 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWorkingCalendar } from '../../calendar/domain/working-calendar.ts';
+import { buildWorkingCalendar, workingTimeBetween } from '../../calendar/domain/working-calendar.ts';
 import { deadlineCalendarOf } from './calendar-deadlines.ts';
 
 const calendar = deadlineCalendarOf(buildWorkingCalendar());
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 describe('deadlines on the working calendar', () => {
+  it('counts working minutes between any two moments as the calendar does, whole days included (property)', () => {
+    // 2026 as an administrator set it: a weekday off and a Saturday worked, beside 2025's and 2027's defaults.
+    const administered = buildWorkingCalendar({
+      administeredYears: new Map([
+        [
+          2026,
+          [
+            { date: '2026-06-03', kind: 'day_off', nameVi: 'Nghỉ bù', nameEn: 'Day off' },
+            { date: '2026-06-13', kind: 'makeup_workday', nameVi: 'Làm bù', nameEn: 'Make-up day' },
+          ],
+        ],
+      ]),
+    });
+    const base = vn('2024-12-20T00:00').getTime();
+    const moment = fc.integer({ min: 0, max: 900 * 86_400_000 }).map((ms) => new Date(base + ms));
+    for (const working of [buildWorkingCalendar(), administered]) {
+      const deadlines = deadlineCalendarOf(working);
+      fc.assert(
+        fc.property(moment, moment, (a, b) => {
+          const expected = Math.max(0, Math.round(workingTimeBetween(a, b, working) / 60_000));
+          expect(deadlines.workingMinutesBetween(a, b)).toBe(expected);
+        }),
+        { numRuns: 200 },
+      );
+    }
+    // 2 June 08:00 → 16 June 08:00: 7.5 h on the 2nd, none on the 3rd (off), 8 h on each of 4–5, 8–12,
+    // Saturday 13 (worked) and 15 June, 0.5 h on the 16th: 80 h in all.
+    const administeredDeadlines = deadlineCalendarOf(administered);
+    expect(administeredDeadlines.workingMinutesBetween(vn('2026-06-02T08:00'), vn('2026-06-16T08:00'))).toBe(80 * 60);
+  });
+
   it.each([
     ['Monday 09:00 + 5 working days', '2026-03-02T09:00', 5, '2026-03-09T09:00'],
     ['Friday 16:00 + 1 working day skips the weekend', '2026-03-06T16:00', 1, '2026-03-09T16:00'],
