@@ -52,6 +52,26 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** A scenario's throughput and latency percentiles, printed with `suffix` unless it is null. */
+function summarise(name: string, latencies: number[], errors: number, elapsedSeconds: number, suffix: string | null): ScenarioResult {
+  latencies.sort((a, b) => a - b);
+  const result = {
+    name,
+    requests: latencies.length,
+    errors,
+    perSecond: round((latencies.length - errors) / elapsedSeconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p90Ms: round(percentile(latencies, 90)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? Number.NaN),
+  };
+  if (suffix !== null)
+    process.stdout.write(
+      `  ${name.padEnd(12)} ${String(result.perSecond).padStart(9)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   max ${result.maxMs} ms   errors ${errors}/${result.requests}${suffix}\n`,
+    );
+  return result;
+}
+
 /** Runs `connections` workers, each looping `request` for `durationMs`; latencies of the measured window only. */
 async function runScenario(
   name: string,
@@ -82,22 +102,7 @@ async function runScenario(
   );
   const elapsed = (performance.now() - started) / 1000;
   if (firstError) process.stdout.write(`  ${name}: first error: ${String(firstError)}\n`);
-  latencies.sort((a, b) => a - b);
-  const result = {
-    name,
-    requests: latencies.length,
-    errors,
-    perSecond: round((latencies.length - errors) / elapsed),
-    p50Ms: round(percentile(latencies, 50)),
-    p90Ms: round(percentile(latencies, 90)),
-    p99Ms: round(percentile(latencies, 99)),
-    maxMs: round(latencies.at(-1) ?? Number.NaN),
-  };
-  if (record)
-    process.stdout.write(
-      `  ${name.padEnd(12)} ${String(result.perSecond).padStart(9)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   max ${result.maxMs} ms   errors ${errors}/${result.requests}\n`,
-    );
-  return result;
+  return summarise(name, latencies, errors, elapsed, record ? '' : null);
 }
 
 /**
@@ -136,21 +141,7 @@ async function runAtRate(
   };
   await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const result = {
-    name,
-    requests: latencies.length,
-    errors,
-    perSecond: round((latencies.length - errors) / elapsed),
-    p50Ms: round(percentile(latencies, 50)),
-    p90Ms: round(percentile(latencies, 90)),
-    p99Ms: round(percentile(latencies, 99)),
-    maxMs: round(latencies.at(-1) ?? Number.NaN),
-  };
-  process.stdout.write(
-    `  ${name.padEnd(12)} ${String(result.perSecond).padStart(9)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   max ${result.maxMs} ms   errors ${errors}/${result.requests}  (offered ${round(perSecond)}/s)\n`,
-  );
-  return result;
+  return summarise(name, latencies, errors, elapsed, `  (offered ${round(perSecond)}/s)`);
 }
 
 class PoolExhausted extends Error {}

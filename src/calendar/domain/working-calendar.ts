@@ -197,10 +197,24 @@ export function nextWorkingMoment(moment: Date, calendar: WorkingCalendar): Date
  */
 export function workingTimeBetween(a: Date, b: Date, calendar: WorkingCalendar, paused: readonly PausedInterval[] = []): number {
   const [from, to, sign] = a <= b ? [a.getTime(), b.getTime(), 1] : [b.getTime(), a.getTime(), -1];
+  const intervals = normaliseIntervals(paused);
+  // Without pauses, the whole days in between count a day at a time (every working day has the same
+  // office hours): an inbox page of dossiers overdue for a year walked ~500 periods each (≈ 0.5 ms).
+  const firstDay = dayOfMoment(from) + 1;
+  const lastDay = dayOfMoment(to);
+  if (intervals.length > 0 || lastDay - firstDay < 2) return sign * walkedWorkingTime(from, to, calendar, intervals);
+  const dayLength = workingDayLength(calendar);
+  let total = walkedWorkingTime(from, momentOf(firstDay, 0), calendar, []);
+  for (let day = firstDay; day < lastDay; day++) if (isWorkingDay(day, calendar)) total += dayLength;
+  return sign * (total + walkedWorkingTime(momentOf(lastDay, 0), to, calendar, []));
+}
+
+/** Working time from `from` to `to` (from ≤ to), stretch by stretch. */
+function walkedWorkingTime(from: number, to: number, calendar: WorkingCalendar, paused: readonly Interval[]): number {
   let total = 0;
-  for (const stretch of countedWorkingTime(from, calendar, normaliseIntervals(paused))) {
+  for (const stretch of countedWorkingTime(from, calendar, paused)) {
     if (stretch.start >= to) break;
     total += Math.min(stretch.end, to) - stretch.start;
   }
-  return sign * total;
+  return total;
 }
