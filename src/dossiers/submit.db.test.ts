@@ -12,7 +12,7 @@ import {
   submitDossierAs,
   uploadPdf,
 } from '../../test/support/dossiers.ts';
-import { exeFile, fileForm } from '../../test/support/files.ts';
+import { exeFile, fileForm, jpegFile } from '../../test/support/files.ts';
 import { extractPdfText } from '../../test/support/pdf-text.ts';
 import { decodedSubject, mimeParts, SmtpSink } from '../../test/support/smtp-sink.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
@@ -347,6 +347,41 @@ describe(`bad input: a 4xx with its own code, and nothing stored (${testBackend(
   ])('%s', async (_name, mutate, status, code) => {
     const ids = { mine: await uploadPdf(an), binhs: await uploadPdf(binh) };
     await expectRefusedStoringNothing(mutate(birthRegistrationBody(ids.mine), ids), status, code);
+  });
+
+  // The write claims a file only when usable and of an accepted type; when it refuses, the files are
+  // read and checked to say which and why (the first attempt reads none).
+  it('ATTACHMENT_FORMAT_NOT_ACCEPTED for a JPEG where the building permit takes only a PDF drawing, naming the file', async () => {
+    const res = await an.call('POST', '/api/v1/attachments', { body: fileForm(jpegFile(800, 600), 'ban-ve.jpg', 'image/jpeg') });
+    expect(res.status).toBe(201);
+    const drawing = ((await res.json()) as { id: string }).id;
+    const [application, land] = [await uploadPdf(an, 'don.pdf'), await uploadPdf(an, 'giay-to-dat.pdf')];
+    const permit = (drawingId: string) => ({
+      procedureCode: '1.013225',
+      procedureVersion: 1,
+      receivingAgencyCode: '26572-TTPVHCC',
+      formData: {},
+      components: [
+        { componentCode: 'DON_DE_NGHI_GPXD', attachmentIds: [application] },
+        { componentCode: 'GIAY_TO_DAT', attachmentIds: [land] },
+        { componentCode: 'BAN_VE_THIET_KE', attachmentIds: [drawingId] },
+      ],
+    });
+    const error = await expectRefusedStoringNothing(permit(drawing), 422, 'ATTACHMENT_FORMAT_NOT_ACCEPTED');
+    expect(error.details['items']).toEqual([
+      { componentCode: 'BAN_VE_THIET_KE', attachmentId: drawing, format: 'jpg', acceptedFormats: ['pdf'] },
+    ]);
+    const [row] = await ctx.database.db.select().from(attachments).where(eq(attachments.id, drawing));
+    expect(row?.dossierId).toBeNull();
+    // The same files with a PDF drawing go through: the refusal was the drawing's format only.
+    expect((await submitDossierAs(an, permit(await uploadPdf(an, 'ban-ve.pdf')))).status).toBe(201);
+  });
+
+  it('ATTACHMENT_NOT_FOUND for a file another dossier of the same citizen already holds', async () => {
+    const certificate = await uploadPdf(an);
+    expect((await submitDossierAs(an, birthRegistrationBody(certificate))).status).toBe(201);
+    const error = await expectRefusedStoringNothing(birthRegistrationBody(certificate), 422, 'ATTACHMENT_NOT_FOUND');
+    expect(error.details['attachmentIds']).toEqual([certificate]);
   });
 
   it('an invalid tax code (household business closure, a form with a tax code field)', async () => {

@@ -132,9 +132,9 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   if (!isValidIdempotencyKey(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const requestHash = createHash('sha256').update(canonicalJson(command.body)).digest('hex');
   // Checks everything; a request already carried out (same key) is answered with its first dossier.
-  const prepare = async (freshVersion: boolean): Promise<PreparedSubmission | SubmitOutcome> => {
+  const prepare = async (freshVersion: boolean, readFiles: boolean): Promise<PreparedSubmission | SubmitOutcome> => {
     try {
-      return await prepareSubmission(deps, command, principal, freshVersion);
+      return await prepareSubmission(deps, command, principal, freshVersion, readFiles);
     } catch (error) {
       // A retry of a request that went through is refused by the checks (its files are claimed now):
       // the key is looked up only then, so a first submission costs no extra query.
@@ -143,7 +143,8 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       throw error;
     }
   };
-  let prepared = await prepare(false);
+  // The files are not read first: the write claims them only when usable (see planComponents).
+  let prepared = await prepare(false, false);
   for (let attempt = 1; ; attempt++) {
     if ('isReplay' in prepared) return prepared;
     let outcome: SubmitOutcome | null;
@@ -155,6 +156,12 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
       // A request with the same key committed meanwhile: its key or its files were taken first
       // (which of the two a concurrent retry trips over is up to the database). Answer with its dossier.
       const isFileTaken = violatedCheck(error) === fileClaimedCheck;
+      // A file the write would not claim, with the files not read first: read them and check again,
+      // which names the file and the problem (not the applicant's, claimed, a format not accepted).
+      if (isFileTaken && prepared.files === null) {
+        prepared = await prepare(false, true);
+        continue;
+      }
       if (constraint === idempotencyPrimaryKey || isFileTaken) {
         const first = await replay(deps, principal, key, requestHash);
         if (first) return first;
@@ -168,15 +175,24 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
     // check everything again against the version read afresh.
     if (attempt >= maxCodeAttempts)
       throw new AppError('PROCEDURE_VERSION_NOT_CURRENT', { requestedVersion: command.body.procedureVersion });
-    prepared = await prepare(true);
+    prepared = await prepare(true, prepared.files !== null);
   }
+}
+
+/** A file the write claimed, as it answers it. */
+interface ClaimedFile {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
 }
 
 /** Everything checked and decided before the write: the dossier's values and what to record with it. */
 interface PreparedSubmission {
   values: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'submittedAt'> & { submittedAt: Date };
   components: PlannedComponent[];
-  files: Map<string, AttachmentRow>;
+  /** The applicant's usable files among those offered, or null when they were not read (the write checks them). */
+  files: Map<string, AttachmentRow> | null;
   procedure: DossierRecord['procedure'];
   receivingAgency: AgencyName;
   handlingAgency: AgencyName;
@@ -187,6 +203,7 @@ async function prepareSubmission(
   command: SubmitCommand,
   principal: AttachmentOwner,
   freshVersion: boolean,
+  readFiles: boolean,
 ): Promise<PreparedSubmission> {
   const { submitter, body } = command;
   const citizen = submitter.kind === 'applicant' ? submitter.citizen : null;
@@ -197,7 +214,7 @@ async function prepareSubmission(
     deps.currentVersions.get(body.procedureCode, freshVersion),
     referenceData(deps),
     deps.workingCalendar(),
-    mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
+    readFiles && mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
   ]);
   // A form filled for a version published after the one kept in memory: look again before refusing.
   const version =
@@ -229,7 +246,11 @@ async function prepareSubmission(
   if (!handling.ok) throw new AppError('HANDLING_COMMUNE_INVALID', { reason: 'missing' });
 
   const offered = offeredAttachments(body.components, current.formDefinition, body.formData);
-  const files = new Map(usableBy(principal, rows).map((a) => [a.id, a]));
+  // An offered id that is not a UUID names no file: reading the files says which.
+  const offeredIds = [...offered.values()].flat();
+  if (!readFiles && attachmentIdsIn(offeredIds).length !== new Set(offeredIds).size)
+    return prepareSubmission(deps, command, principal, freshVersion, true);
+  const files = readFiles ? new Map(usableBy(principal, rows).map((a) => [a.id, a])) : null;
   const applicantIdNumber = citizen?.idNumber ?? officer?.applicant.idNumber ?? '';
   const fromStore = await storeDocumentsForSubmission(deps.db, applicantIdNumber, body.components, vietnamToday(now));
   const plan = planComponents(current.components, offered, files, {
@@ -297,9 +318,11 @@ async function prepareSubmission(
  * more CPU than the database took to run it (measured with `npm run bench`). The columns must follow
  * schema.ts; the API tests on both backends read every row back.
  *
- * The files are claimed first and file components take their attachment ids from the claim: a file
- * another submission claimed meanwhile leaves an upload or counter scan without its file, which the
- * check dossier_components_file_claimed refuses, undoing the whole statement.
+ * The files are claimed first, each only when it is the submitter's, unclaimed and of a media type its
+ * component accepts, and file components take their attachment ids from the claim: a file that fails
+ * any of these (or that another submission claimed meanwhile) leaves an upload or counter scan without
+ * its file, which the check dossier_components_file_claimed refuses, undoing the whole statement. The
+ * statement answers what it claimed (name, size, hash) for the receipt and the answer.
  */
 const submitStatement = `
 WITH dossier AS (
@@ -319,9 +342,11 @@ WITH dossier AS (
   INSERT INTO idempotency_keys (principal_kind, principal_id, key, request_hash, dossier_id, created_at)
   SELECT $25, $26::uuid, $27, $28, dossier.id, $23::timestamptz FROM dossier
 ), claimed AS (
+  -- $46 holds, for each file of $29 in the same place, the media types its component accepts.
   UPDATE attachments SET dossier_id = dossier.id FROM dossier
   WHERE attachments.id = ANY($29::uuid[]) AND owner_kind = $25 AND owner_id = $26::uuid AND attachments.dossier_id IS NULL
-  RETURNING attachments.id
+    AND attachments.media_type = ANY(string_to_array(($46::text[])[array_position($29::uuid[], attachments.id)], ' '))
+  RETURNING attachments.id, attachments.file_name, attachments.size_bytes, attachments.sha256
 ), components AS (
   INSERT INTO dossier_components (dossier_id, component_code, name, attachment_id, source, store_document_id, position, created_at)
   SELECT dossier.id, p.code, p.name, claimed.id, p.source, p.store_document_id, p.position - 1, $23::timestamptz
@@ -342,7 +367,8 @@ WITH dossier AS (
   SELECT $42::uuid, 'email', 'dossier.received', $18, $43, $44, $45::jsonb, 'dossier', dossier.id::text, 'pending'
   FROM dossier WHERE $42::uuid IS NOT NULL
 )
-SELECT count(*)::int AS written FROM dossier`;
+SELECT (SELECT count(*)::int FROM dossier) AS written,
+  (SELECT json_agg(json_build_object('id', id, 'fileName', file_name, 'sizeBytes', size_bytes, 'sha256', sha256)) FROM claimed) AS files`;
 
 /**
  * Writes the dossier and everything recorded with it in one statement (see submitStatement) and
@@ -368,13 +394,14 @@ async function commitSubmission(
     randomBytes: randomBytes(deps.codeFormat.randomLength),
   });
   const row = { ...dossierDefaults, ...values, id, code } as DossierRow;
-  const record: DossierRecord = {
+  // The dossier as recorded, with the files' details once the write has claimed them.
+  const recordWith = (files: ReadonlyMap<string, ClaimedFile>): DossierRecord => ({
     row,
     procedure: prepared.procedure,
     receivingAgency: prepared.receivingAgency,
     handlingAgency: prepared.handlingAgency,
     components: components.map((c) => {
-      const file = c.attachmentId ? prepared.files.get(c.attachmentId) : undefined;
+      const file = c.attachmentId ? files.get(c.attachmentId) : undefined;
       return {
         componentCode: c.componentCode,
         name: c.name,
@@ -386,11 +413,13 @@ async function commitSubmission(
       };
     }),
     events: [{ at: now, action: 'submit', toStatus: row.status, reason: null }],
-  };
+  });
+  const withFiles = components.filter((c) => c.attachmentId !== null);
   const officer = submitter.kind === 'applicant' ? null : submitter;
   const notificationId = row.applicantEmail ? randomUUID() : null;
-  const email = row.applicantEmail ? receiptEmail(record, lookupUrlOf(deps.publicUrl, code)) : null;
-  const [result] = await deps.query<{ written: number }>({
+  // The e-mail names no file: it is written in the same statement that claims them.
+  const email = row.applicantEmail ? receiptEmail(recordWith(new Map()), lookupUrlOf(deps.publicUrl, code)) : null;
+  const [result] = await deps.query<{ written: number; files: ClaimedFile[] | null }>({
     name: 'dossiers.submit',
     text: submitStatement,
     values: [
@@ -422,7 +451,7 @@ async function commitSubmission(
       principal.id,
       key,
       requestHash,
-      components.flatMap((c) => (c.attachmentId ? [c.attachmentId] : [])),
+      withFiles.map((c) => c.attachmentId),
       components.map((c) => c.componentCode),
       components.map((c) => c.name),
       components.map((c) => c.attachmentId),
@@ -451,10 +480,12 @@ async function commitSubmission(
       JSON.stringify([
         { fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } },
       ]),
+      withFiles.map((c) => (c.acceptedMediaTypes ?? []).join(' ')),
     ],
   });
   if (result?.written !== 1) return null;
-  return { dossier: presentDossier(record), isReplay: false, notificationId };
+  const claimed = new Map((result.files ?? []).map((f) => [f.id, f]));
+  return { dossier: presentDossier(recordWith(claimed)), isReplay: false, notificationId };
 }
 
 // Column defaults of a new dossier row, for the record built in memory (schema.ts has the same defaults).

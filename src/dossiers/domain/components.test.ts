@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Component } from '../../procedures/domain/procedure.ts';
 import { birthRegistrationForm } from '../../procedures/forms/birth-registration.ts';
-import { mentionedAttachmentIds, offeredAttachments, planComponents, type UsableAttachment } from './components.ts';
+import { mediaTypesOfFormats, mentionedAttachmentIds, offeredAttachments, planComponents, type UsableAttachment } from './components.ts';
 
 const component = (
   code: string,
@@ -37,11 +37,53 @@ describe('planComponents', () => {
       ok: true,
       components: [
         { componentCode: 'TO_KHAI_KHAI_SINH', name: 'Tên TO_KHAI_KHAI_SINH', source: 'eform', attachmentId: null },
-        { componentCode: 'GIAY_CHUNG_SINH', name: 'Tên GIAY_CHUNG_SINH', source: 'upload', attachmentId: 'pdf-1' },
-        { componentCode: 'GIAY_CHUNG_SINH', name: 'Tên GIAY_CHUNG_SINH', source: 'upload', attachmentId: 'pdf-2' },
+        {
+          componentCode: 'GIAY_CHUNG_SINH',
+          name: 'Tên GIAY_CHUNG_SINH',
+          source: 'upload',
+          attachmentId: 'pdf-1',
+          acceptedMediaTypes: ['application/pdf'],
+        },
+        {
+          componentCode: 'GIAY_CHUNG_SINH',
+          name: 'Tên GIAY_CHUNG_SINH',
+          source: 'upload',
+          attachmentId: 'pdf-2',
+          acceptedMediaTypes: ['application/pdf'],
+        },
         { componentCode: 'GIAY_TO_TUY_THAN', name: 'Tên GIAY_TO_TUY_THAN', source: 'population_db', attachmentId: null },
       ],
     });
+  });
+
+  it('without the files read, takes the offered ids as usable and leaves their type to the write', () => {
+    // A JPEG offered where only PDF is accepted is not known here: the write claims it only as a PDF.
+    const plan = planComponents(birth, offer([['GIAY_CHUNG_SINH', ['jpg-1']]]), null, online);
+    expect(plan).toMatchObject({
+      ok: true,
+      components: [
+        { source: 'eform' },
+        { componentCode: 'GIAY_CHUNG_SINH', source: 'upload', attachmentId: 'jpg-1', acceptedMediaTypes: ['application/pdf'] },
+        { source: 'population_db' },
+      ],
+    });
+  });
+
+  it.each([
+    ['a required file is missing', offer([]), 'COMPONENT_MISSING'],
+    ['a component the procedure does not have', offer([['SO_HO_KHAU', ['pdf-2']]]), 'COMPONENT_UNKNOWN'],
+    [
+      'one attachment offered twice',
+      offer([
+        ['GIAY_CHUNG_SINH', ['pdf-1']],
+        ['BIEN_BAN_TRE_BI_BO_ROI', ['pdf-1']],
+      ]),
+      'ATTACHMENT_NOT_FOUND',
+    ],
+  ] as const)('without the files read, still refuses when %s', (_name, offered, error) => {
+    const plan = planComponents(birth, offered, null, online);
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.error).toBe(error);
   });
 
   it.each([
@@ -108,6 +150,20 @@ describe('planComponents', () => {
         },
       ),
     );
+  });
+});
+
+describe('mediaTypesOfFormats', () => {
+  it.each([
+    [['pdf'], ['application/pdf']],
+    [
+      ['jpg', 'png'],
+      ['image/jpeg', 'image/png'],
+    ],
+    [['pdf', 'doc', 'docx'], ['application/pdf']],
+    [['doc'], []],
+  ] as const)('%j → %j', (formats, types) => {
+    expect(mediaTypesOfFormats(formats)).toEqual(types);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Component } from '../../procedures/domain/procedure.ts';
 import { isFieldVisible, type FormDefinition, type FormField } from '../../procedures/forms/index.ts';
-import { formatOfMediaType, type AttachmentMediaType } from './file-content.ts';
+import { acceptedMediaTypes, formatOfMediaType, type AttachmentMediaType } from './file-content.ts';
 
 /**
  * Thành phần hồ sơ — matching the files an applicant offers to the components a procedure version
@@ -21,6 +21,8 @@ export interface PlannedComponent {
   attachmentId: string | null;
   /** The store document reused, when source is `store`. */
   storeDocumentId?: string;
+  /** For a file: the media types the component accepts, which the write checks again when it claims the file. */
+  acceptedMediaTypes?: AttachmentMediaType[];
 }
 
 /** An attachment the applicant owns and no dossier has claimed yet. */
@@ -64,16 +66,26 @@ export function sourceWithoutUpload(componentCode: string, context: PlanContext)
   return null;
 }
 
+/** The media types of a component's accepted formats (pdf, jpg, png; formats no upload can have drop out). */
+export function mediaTypesOfFormats(formats: readonly string[]): AttachmentMediaType[] {
+  return acceptedMediaTypes.filter((type) => formats.includes(formatOfMediaType(type)));
+}
+
 /**
  * Checks the offered files (componentCode → attachment ids) against the version's components and
  * answers the components to record, or the first kind of problem: an unknown component, an attachment
  * that is not usable (or offered twice), a format the component does not accept, a required component
  * with nothing to show for it.
+ *
+ * `usable` null means the files are not read yet: every offered id is taken as usable, and the write
+ * claims a file only when it is the applicant's, unclaimed and of one of the component's
+ * `acceptedMediaTypes`, failing whole otherwise (the caller then reads the files and plans again to
+ * say which check failed). A first submission thus costs no read of its files.
  */
 export function planComponents(
   required: readonly Component[],
   offered: ReadonlyMap<string, readonly string[]>,
-  usable: ReadonlyMap<string, UsableAttachment>,
+  usable: ReadonlyMap<string, UsableAttachment> | null,
   context: PlanContext,
 ): ComponentPlan {
   const byCode = new Map(required.map((c) => [c.code, c]));
@@ -84,7 +96,7 @@ export function planComponents(
   const notUsable: string[] = [];
   for (const ids of offered.values())
     for (const id of ids) {
-      if (seen.has(id) || !usable.has(id)) notUsable.push(id);
+      if (seen.has(id) || (usable !== null && !usable.has(id))) notUsable.push(id);
       seen.add(id);
     }
   if (notUsable.length > 0) return { ok: false, error: 'ATTACHMENT_NOT_FOUND', details: { attachmentIds: [...new Set(notUsable)] } };
@@ -94,11 +106,24 @@ export function planComponents(
   const missing: { code: string; name: string }[] = [];
   for (const component of required) {
     const ids = offered.get(component.code) ?? [];
+    const accepted = mediaTypesOfFormats(component.acceptedFormats);
     for (const id of ids) {
-      const format = formatOfMediaType((usable.get(id) as UsableAttachment).mediaType);
-      if (!(component.acceptedFormats as readonly string[]).includes(format))
-        wrongFormat.push({ componentCode: component.code, attachmentId: id, format, acceptedFormats: [...component.acceptedFormats] });
-      else components.push({ componentCode: component.code, name: component.name, source: 'upload', attachmentId: id });
+      const file = usable?.get(id);
+      if (file && !accepted.includes(file.mediaType))
+        wrongFormat.push({
+          componentCode: component.code,
+          attachmentId: id,
+          format: formatOfMediaType(file.mediaType),
+          acceptedFormats: [...component.acceptedFormats],
+        });
+      else
+        components.push({
+          componentCode: component.code,
+          name: component.name,
+          source: 'upload',
+          attachmentId: id,
+          acceptedMediaTypes: accepted,
+        });
     }
     if (ids.length > 0) continue;
     const storeDocumentId = context.fromStore?.get(component.code);
