@@ -43,6 +43,23 @@ describe(`platform endpoints (${testBackend()})`, () => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
+  it.each([
+    ['an API answer', '/api/v1/units?level=province'],
+    ['an error', '/api/v1/no-such-route'],
+    ['the API docs', '/docs/'],
+  ])('sends the security headers with %s', async (_name, url) => {
+    const res = await ctx.app.inject({ method: 'GET', url });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('exposes Prometheus metrics including request durations', async () => {
     await ctx.app.inject({ method: 'GET', url: '/healthz' });
     const res = await ctx.app.inject({ method: 'GET', url: '/metrics' });
