@@ -1,5 +1,6 @@
 import type { AppConfig } from './config.ts';
 import { dossierJobs } from './dossiers/jobs.ts';
+import { identityJobs } from './identity/jobs.ts';
 import { indicatorJobs } from './indicators/jobs.ts';
 import type { NotificationDispatcher } from './notifications/outbox.ts';
 import { notificationJobs } from './notifications/jobs.ts';
@@ -7,9 +8,14 @@ import type { Database } from './platform/db/client.ts';
 import type { RecurringJob } from './platform/jobs/runner.ts';
 
 /**
- * Every recurring job of the platform: the rollups of the indicators, the notification outbox and the
- * deadline alerts. `npm start` runs them itself (JOBS=in-process) or leaves them to `npm run worker`.
+ * Every recurring job of the platform: the rollups of the indicators, the notification outbox, the
+ * deadline alerts and the purge of expired sessions. `npm start` runs them itself (JOBS=in-process) or leaves them to `npm run worker`.
  */
 export function platformJobs(database: Database, notifications: NotificationDispatcher, config: AppConfig): RecurringJob[] {
-  return [...indicatorJobs(database), ...notificationJobs(notifications), ...dossierJobs(database, notifications, config)];
+  return [
+    ...indicatorJobs(database),
+    ...notificationJobs(notifications),
+    ...dossierJobs(database, notifications, config),
+    ...identityJobs(database),
+  ];
 }
