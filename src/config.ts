@@ -88,6 +88,8 @@ const envSchema = z.object({
    * `off`: this process only serves requests; `npm run worker` runs the jobs (PostgreSQL server only).
    */
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
+  /** Seconds a citizen's session is kept in memory between requests (revoked at once on sign-out); 0 = off. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 export interface AppConfig {
@@ -119,6 +121,8 @@ export interface AppConfig {
   bench: boolean;
   /** Whether `npm start` runs the recurring jobs itself (see JOBS). */
   jobs: 'in-process' | 'off';
+  /** Seconds a citizen's session is kept in memory (SessionCache); 0 = every request reads it. */
+  sessionCacheSeconds: number;
   /** The online payment gateway; null when none is configured (payments then answer 503). */
   payment: PaymentConfig | null;
 }
@@ -203,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     bench: e.BENCH ?? false,
     jobs: e.JOBS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     ...overrides,
   };
   return config;

@@ -3,10 +3,15 @@ import { AppError } from '../platform/errors.ts';
 import { hasScopeOver, holdsAnyRole, type ScopeTarget } from './domain/scope.ts';
 import type { CitizenPrincipal, OfficerPrincipal, Principal } from './principal.ts';
 import type { OfficerRole } from './schema.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export { agencyScope, type ScopeTarget } from './domain/scope.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Citizens' sessions kept between requests (suspended while revocations cannot be heard). */
+    sessionCache: SessionCache;
+  }
   interface FastifyRequest {
     /** Who the request acts for; set by the identity module's onRequest hook. */
     principal: Principal | null;

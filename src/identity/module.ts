@@ -9,6 +9,8 @@ import { CitizenOidcClient } from './oidc-client.ts';
 import { identityRoutes } from './routes.ts';
 import { sandboxVneid } from './sandbox/routes.ts';
 import { sandboxPrefix } from './sandbox/provider.ts';
+import { SessionCache } from './session-cache.ts';
+import { listenForSessionRevocations } from './session-revocations.ts';
 import { resolveSession } from './sessions.ts';
 import { constantTimeEquals, CsrfTokens, SealBox } from './tokens.ts';
 
@@ -36,6 +38,19 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
   const { config, database, now } = opts;
   const secret = resolvePlatformSecret(config);
   const csrf = new CsrfTokens(secret);
+  // Citizens' sessions kept between requests. Several processes may share a PostgreSQL server: the
+  // cache waits for the revocation channel there; embedded PGlite has one process, which evicts itself.
+  const connectionString = database.kind === 'postgres' ? database.connectionString : undefined;
+  const sessionCache = new SessionCache({
+    ttlMs: config.sessionCacheSeconds * 1000,
+    maxEntries: 100_000,
+    startSuspended: database.kind === 'postgres',
+  });
+  app.decorate('sessionCache', sessionCache);
+  if (connectionString && config.sessionCacheSeconds > 0) {
+    const revocations = listenForSessionRevocations(connectionString, sessionCache, app.log);
+    app.addHook('onClose', async () => revocations.stop());
+  }
 
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionTokenHash', null);
@@ -50,7 +65,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
     }
     const token = request.cookies[cookieNames.session];
     if (!token) return;
-    const session = await resolveSession(database.db, token, now());
+    const session = await resolveSession(database.db, token, now(), sessionCache);
     if (!session) {
       clearSessionCookie(reply, config);
       return;
@@ -60,7 +75,15 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
     request.sessionMethod = session.method;
   });
 
-  await app.register(identityRoutes, { prefix: '/api/v1', config, database, csrf, totpBox: new SealBox(secret, 'totp'), now });
+  await app.register(identityRoutes, {
+    prefix: '/api/v1',
+    config,
+    database,
+    csrf,
+    totpBox: new SealBox(secret, 'totp'),
+    now,
+    sessionCache,
+  });
   await app.register(citizenAuthRoutes, {
     prefix: '/auth/citizen',
     config,

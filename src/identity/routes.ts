@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../platform/db/client.ts';
 import { confirmTotpEnrolment, signInOfficer, startTotpEnrolment } from './officer-sign-in.ts';
 import { readOwnProfile } from './profile.ts';
+import type { SessionCache } from './session-cache.ts';
 import { signOut } from './sessions.ts';
 import { officerOf, principalOf, requireOfficer, requireSignedIn } from './guards.ts';
 import { actorOf, clearSessionCookie, cookieNames, setSessionCookie } from './http.ts';
@@ -25,6 +26,8 @@ export interface IdentityRoutesOptions {
   csrf: CsrfTokens;
   totpBox: SealBox;
   now: () => Date;
+  /** Citizens' sessions kept between requests: a sign-out evicts its own at once. */
+  sessionCache?: SessionCache;
 }
 
 function presentOfficer(p: OfficerPrincipal): z.infer<typeof officerLoginResponse>['principal'] {
@@ -97,7 +100,7 @@ export async function identityRoutes(app: FastifyInstance, opts: IdentityRoutesO
       schema: { tags: ['identity'], summary: 'Sign out: ends the session and clears its cookie', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await signOut(db, request.sessionTokenHash, principalOf(request), actorOf(request));
+      await signOut(db, request.sessionTokenHash, principalOf(request), actorOf(request), opts.sessionCache);
       clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },

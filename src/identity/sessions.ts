@@ -4,6 +4,8 @@ import { recordAudit, type Actor } from '../platform/audit/record.ts';
 import { maskCccd } from './domain/cccd.ts';
 import type { CitizenPrincipal, OfficerPrincipal, Principal } from './principal.ts';
 import { citizens, officerRoleAssignments, officers, sessions } from './schema.ts';
+import type { SessionCache } from './session-cache.ts';
+import { sessionClosedChannel } from './session-revocations.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 /** Session lifetimes: officers get one working day; citizens are signed out after 2 h without activity. */
@@ -64,9 +66,15 @@ function prepareSessionLookup(q: Queryable) {
 // Every signed-in request looks its session up: built once per database handle, prepared by name.
 const sessionLookups = new WeakMap<Queryable, ReturnType<typeof prepareSessionLookup>>();
 
-/** The live session behind a cookie token with its principal, or null when unknown, expired or disabled. */
-export async function resolveSession(q: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+/**
+ * The live session behind a cookie token with its principal, or null when unknown, expired or
+ * disabled; from `cache` when a citizen's session is kept there (see SessionCache).
+ */
+export async function resolveSession(q: Queryable, token: string, now: Date, cache?: SessionCache): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
+  const kept = cache?.get(tokenHash, now);
+  if (kept) return kept;
+  const epoch = cache?.epoch ?? 0;
   let lookup = sessionLookups.get(q);
   if (!lookup) sessionLookups.set(q, (lookup = prepareSessionLookup(q)));
   // One query for a citizen's request: the session and the citizen together (officers add their roles).
@@ -86,12 +94,18 @@ export async function resolveSession(q: Queryable, token: string, now: Date): Pr
     expiresAt = new Date(Math.min(now.getTime() + policy.idleMs, row.createdAt.getTime() + policy.absoluteMs));
     await q.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { tokenHash, method: row.method, expiresAt, principal };
+  const active = { tokenHash, method: row.method, expiresAt, principal };
+  cache?.keep(active, epoch);
+  return active;
 }
 
-/** Ends a session (sign-out). */
+/**
+ * Ends a session (sign-out) and tells every process on the database (NOTIFY, delivered when the
+ * transaction commits), so none of them keeps it in its session cache.
+ */
 export async function closeSession(q: Queryable, tokenHash: string): Promise<void> {
   await q.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await q.execute(sql`SELECT pg_notify(${sessionClosedChannel}, ${tokenHash})`);
 }
 
 /** Removes sessions that expired before `now` (housekeeping). */
@@ -141,10 +155,11 @@ function citizenPrincipalOf(c: typeof citizens.$inferSelect): CitizenPrincipal {
   };
 }
 
-/** Signs out: ends the session and records who signed out. */
-export async function signOut(db: Db, tokenHash: string | null, principal: Principal, actor: Actor): Promise<void> {
+/** Signs out: ends the session, records who signed out, and forgets the session in `cache` at once. */
+export async function signOut(db: Db, tokenHash: string | null, principal: Principal, actor: Actor, cache?: SessionCache): Promise<void> {
   await db.transaction(async (tx) => {
     if (tokenHash) await closeSession(tx, tokenHash);
     await recordAudit(tx, actor, { action: `${principal.kind}.signed_out`, subjectType: principal.kind, subjectId: principal.id });
   });
+  if (tokenHash) cache?.evict(tokenHash);
 }

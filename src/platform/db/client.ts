@@ -23,6 +23,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The server's connection string (PostgreSQL only): for a connection of its own, e.g. to LISTEN. */
+  connectionString?: string;
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
   /** Answers whether the database accepts queries right now. */
@@ -68,6 +70,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     db,
     kind: 'postgres',
+    connectionString: url,
     async migrate() {
       // Several processes (web processes, the worker) may start at once: one migrates, the others
       // wait on the session lock and then find nothing left to do.
