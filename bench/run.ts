@@ -7,6 +7,8 @@
  * private server is started like the test suite does (initdb in a temp dir, fsync off). The app runs
  * in a child process (`src/main.ts`, BENCH=1), the load comes from this process: 50 fetch workers,
  * each sending its next request when the last one answered. Results go to bench/results/latest.json.
+ * `npm run bench` gives this load generator the web process's young-generation size too: its own
+ * garbage-collection pauses would otherwise be counted as the server's latency.
  * Environment: BENCH_SECONDS (default 15 per scenario), BENCH_CONNECTIONS (default 50),
  * NOTIFICATIONS_DISPATCH (default queue-only, see below), BENCH_PROFILE (a directory for the app's CPU profile). Besides req/s and latency it reports the CPU
  * each request cost the app and PostgreSQL (from /proc): on a machine shared with other work the
@@ -19,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sandboxCitizens, sandboxPassword } from '../src/identity/sandbox/accounts.ts';
+import { webProcessNodeFlags } from '../src/platform/node-flags.ts';
 import { projectRoot } from '../src/platform/paths.ts';
 import { birthRegistrationBody } from '../test/support/birth-registration.ts';
 import { formAction, TestBrowser } from '../test/support/browser-client.ts';
@@ -276,7 +279,8 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of the app there (open it in Chrome's DevTools).
   const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  // Started as `npm start` starts it (webProcessNodeFlags).
+  const child = spawn(process.execPath, [...profile, ...webProcessNodeFlags, '--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -403,11 +407,20 @@ async function main(): Promise<void> {
     const cpuOf = (r: ScenarioResult) => (r.appCpuMsPerRequest ?? 0) + (r.postgresCpuMsPerRequest ?? 0);
     // On a machine shared with other work, throughput follows the load; CPU per request does not.
     const cpuRatio = submission.postgresCpuMsPerRequest != null ? round(cpuOf(baseline) / cpuOf(submission)) : null;
-    const meetsTarget = ratio >= 1 / 3 && submission.p99Ms <= 50;
+    // The two readings of "p99 ≤ 50 ms at 50 connections": at the target's rate (⅓ of the bare
+    // route's, up to 50 connections in flight), and with 50 connections each sending as soon as answered
+    // (saturation), where the mean latency is 50 ÷ throughput whatever the code does (Little's law).
+    const isRatioMet = ratio >= 1 / 3;
+    // Served at the rate offered (within 2 %): a queue that only grows would not meet it whatever its p99.
+    const isTargetRateLatencyMet =
+      atTargetRate.p99Ms <= 50 && atTargetRate.perSecond >= 0.98 * (baseline.perSecond / 3) && atTargetRate.errors === 0;
+    const isClosedLoopLatencyMet = submission.p99Ms <= 50;
+    const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
     process.stdout.write(
-      `\n  submissions/s ÷ insert-row/s = ${ratio} (target ≥ 0.33), submission p99 ${submission.p99Ms} ms (target ≤ 50) → ${meetsTarget ? 'MET' : 'NOT MET'}\n` +
+      `\n  throughput: submissions/s ÷ insert-row/s = ${ratio} (target ≥ 0.33) → ${verdict(isRatioMet)}\n` +
+        `  latency at the target's rate, ${round(baseline.perSecond / 3)} submissions/s (⅓ of insert-row/s) over ≤ ${connections} connections: p99 ${atTargetRate.p99Ms} ms, ${atTargetRate.perSecond}/s served (target ≤ 50 ms) → ${verdict(isTargetRateLatencyMet)}\n` +
+        `  latency with ${connections} saturating closed-loop connections: p99 ${submission.p99Ms} ms (mean ≥ ${connections} ÷ ${submission.perSecond}/s = ${round((connections / submission.perSecond) * 1000)} ms by Little's law) → ${verdict(isClosedLoopLatencyMet)}\n` +
         `  CPU (app + PostgreSQL) per insert-row ÷ per submission = ${cpuRatio ?? '?'}: the throughput ratio on a machine doing nothing else\n` +
-        `  at a steady ${round(baseline.perSecond / 3)} submissions/s (⅓ of insert-row/s): p99 ${atTargetRate.p99Ms} ms, ${atTargetRate.perSecond}/s served\n` +
         (atSustainedRate
           ? `  at a steady ${round(0.7 * submission.perSecond)} submissions/s (70 % of the closed loop's): p50 ${atSustainedRate.p50Ms} ms, p99 ${atSustainedRate.p99Ms} ms\n`
           : '') +
@@ -438,7 +451,7 @@ async function main(): Promise<void> {
       ratio,
       cpuRatio,
       target: { ratioAtLeast: 1 / 3, p99AtMostMs: 50 },
-      meetsTarget,
+      verdict: { ratio: isRatioMet, p99AtTargetRate: isTargetRateLatencyMet, p99ClosedLoop: isClosedLoopLatencyMet },
       notificationsDispatch: dispatch,
       note:
         'Submission = POST /api/v1/dossiers (birth registration: form validated, one PDF claimed, receipt e-mail queued in the same statement) by signed-in sandbox citizens. ' +
