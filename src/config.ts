@@ -90,6 +90,8 @@ const envSchema = z.object({
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
   /** Seconds a citizen's session is kept in memory between requests (revoked at once on sign-out); 0 = off. */
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Connections each process keeps to a PostgreSQL server. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export interface AppConfig {
@@ -123,6 +125,8 @@ export interface AppConfig {
   jobs: 'in-process' | 'off';
   /** Seconds a citizen's session is kept in memory (SessionCache); 0 = every request reads it. */
   sessionCacheSeconds: number;
+  /** Connections each process keeps to a PostgreSQL server (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   /** The online payment gateway; null when none is configured (payments then answer 503). */
   payment: PaymentConfig | null;
 }
@@ -208,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bench: e.BENCH ?? false,
     jobs: e.JOBS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     ...overrides,
   };
   return config;

@@ -9,7 +9,11 @@ import { installStatusCounts } from '../dossiers/status-counts.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR. */
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+    poolSize: config.databasePoolSize,
+  });
 }
 
 export interface PreparedDatabase {
