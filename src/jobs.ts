@@ -9,7 +9,8 @@ import type { RecurringJob } from './platform/jobs/runner.ts';
 
 /**
  * Every recurring job of the platform: the rollups of the indicators, the notification outbox, the
- * deadline alerts and the purge of expired sessions. `npm start` runs them itself (JOBS=in-process) or leaves them to `npm run worker`.
+ * deadline alerts and the purge of expired sessions. `npm start` runs them itself (JOBS=in-process)
+ * or leaves them to `npm run worker`.
  */
 export function platformJobs(database: Database, notifications: NotificationDispatcher, config: AppConfig): RecurringJob[] {
   return [

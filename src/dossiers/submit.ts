@@ -208,13 +208,13 @@ async function prepareSubmission(
   const { submitter, body } = command;
   const citizen = submitter.kind === 'applicant' ? submitter.citizen : null;
   const officer = submitter.kind === 'applicant' ? null : submitter;
-  // The procedure, the reference data and the files named anywhere in the request, in one go.
-  const mentioned = attachmentIdsIn(mentionedAttachmentIds(body.components, body.formData));
+  // The procedure, the reference data and (when asked) the files named anywhere in the request, in one go.
+  const mentioned = readFiles ? attachmentIdsIn(mentionedAttachmentIds(body.components, body.formData)) : [];
   const [kept, reference, calendar, rows] = await Promise.all([
     deps.currentVersions.get(body.procedureCode, freshVersion),
     referenceData(deps),
     deps.workingCalendar(),
-    readFiles && mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
+    mentioned.length > 0 ? deps.submitQueries.attachmentsById.execute({ ids: mentioned }) : [],
   ]);
   // A form filled for a version published after the one kept in memory: look again before refusing.
   const version =
