@@ -5,8 +5,9 @@
  *
  * DATABASE_URL names a server to use (a database `tinhso_bench` is created on it); without it a
  * private server is started like the test suite does (initdb in a temp dir, fsync off). The app runs
- * in a child process (`src/main.ts`, BENCH=1), the load comes from this process: 50 fetch workers,
- * each sending its next request when the last one answered. Results go to bench/results/latest.json.
+ * in a child process (`src/main.ts`, BENCH=1), the load comes from this process: 50 workers, each on
+ * its own kept-alive HTTP/1.1 connection (bench/http-connection.ts, far cheaper than fetch) and sending
+ * its next request when the last one answered; the CPU it spends per request is printed too. Results go to bench/results/latest.json.
  * `npm run bench` gives this load generator the web process's young-generation size too: its own
  * garbage-collection pauses would otherwise be counted as the server's latency.
  * Environment: BENCH_SECONDS (default 15 per scenario), BENCH_CONNECTIONS (default 50),
@@ -26,6 +27,7 @@ import { projectRoot } from '../src/platform/paths.ts';
 import { birthRegistrationBody } from '../test/support/birth-registration.ts';
 import { formAction, TestBrowser } from '../test/support/browser-client.ts';
 import { freePort, startTestPostgres, type TestPostgresServer } from '../test/support/postgres-server.ts';
+import { HttpConnection } from './http-connection.ts';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 15);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
@@ -39,6 +41,8 @@ interface ScenarioResult {
   /** CPU milliseconds per successful request: the app process, and the PostgreSQL server (private server only). */
   appCpuMsPerRequest?: number;
   postgresCpuMsPerRequest?: number | null;
+  /** CPU milliseconds per successful request spent by this process, the load generator, on the same cores. */
+  loadGeneratorCpuMsPerRequest?: number;
   requests: number;
   errors: number;
   perSecond: number;
@@ -75,24 +79,22 @@ function summarise(name: string, latencies: number[], errors: number, elapsedSec
   return result;
 }
 
-/** Runs `connections` workers, each looping `request` for `durationMs`; latencies of the measured window only. */
-async function runScenario(
-  name: string,
-  durationMs: number,
-  request: (worker: number) => Promise<boolean>,
-  record = true,
-): Promise<ScenarioResult> {
+/** Sends one request on `connection` (idle, kept alive); answers whether it succeeded. `worker` picks the caller. */
+type Request = (connection: HttpConnection, worker: number) => Promise<boolean>;
+
+/** Runs one worker per connection, each looping `request` for `durationMs`; latencies of the measured window only. */
+async function runScenario(name: string, durationMs: number, request: Request, record = true): Promise<ScenarioResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + durationMs;
   let firstError: unknown = null;
   await Promise.all(
-    Array.from({ length: connections }, async (_, worker) => {
+    pool.map(async (connection, worker) => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
         try {
-          const ok = await request(worker);
+          const ok = await request(connection, worker);
           if (!ok) errors++;
         } catch (error) {
           errors++;
@@ -113,15 +115,10 @@ async function runScenario(
  * a start that finds them all busy waits and its wait counts in its latency), so latency shows the
  * path itself rather than the queue 50 closed-loop connections build on a saturated server.
  */
-async function runAtRate(
-  name: string,
-  perSecond: number,
-  durationMs: number,
-  request: (worker: number) => Promise<boolean>,
-): Promise<ScenarioResult> {
+async function runAtRate(name: string, perSecond: number, durationMs: number, request: Request): Promise<ScenarioResult> {
   const latencies: number[] = [];
   let errors = 0;
-  let inFlight = 0;
+  const idle = [...pool];
   const started = performance.now();
   const total = Math.floor((perSecond * durationMs) / 1000);
   const waiting: (() => void)[] = [];
@@ -129,14 +126,17 @@ async function runAtRate(
     const due = started + (i * 1000) / perSecond;
     const delay = due - performance.now();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    while (inFlight >= connections) await new Promise<void>((r) => waiting.push(r));
-    inFlight++;
+    let connection = idle.pop();
+    while (!connection) {
+      await new Promise<void>((r) => waiting.push(r));
+      connection = idle.pop();
+    }
     try {
-      if (!(await request(i % connections))) errors++;
+      if (!(await request(connection, i % connections))) errors++;
     } catch {
       errors++;
     } finally {
-      inFlight--;
+      idle.push(connection);
       waiting.shift()?.();
     }
     // From when it was due, not when it could start: waiting for a free connection is latency too.
@@ -148,6 +148,9 @@ async function runAtRate(
 }
 
 class PoolExhausted extends Error {}
+
+/** The load generator's connections to the app, one per worker, kept alive across scenarios. */
+let pool: HttpConnection[] = [];
 
 /** pg_stat_statements over one scenario: the statements that took most of the database's time. */
 class StatementStats {
@@ -345,42 +348,37 @@ async function main(): Promise<void> {
     const pools = new Map<string, string[]>(citizens.map((c) => [c.idNumber, []]));
     for (const r of rows) pools.get(r.id_number)?.push(r.id);
 
-    const postJson = async (
-      session: { cookie: string; csrf: string },
-      url: string,
-      body: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const res = await fetch(`${baseUrl}${url}`, {
-        method: 'POST',
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      });
-      await res.arrayBuffer();
-      return res.status;
-    };
+    pool = Array.from({ length: connections }, () => new HttpConnection('127.0.0.1', port));
+    const sessionHeaders = (session: { cookie: string; csrf: string }) =>
+      `cookie: ${session.cookie}\r\nx-csrf-token: ${session.csrf}\r\ncontent-type: application/json\r\n`;
     const anonymous = await new TestBrowser(baseUrl).session();
-    const bare = { cookie: `tinhso_csrf=${anonymous.csrfToken}`, csrf: anonymous.csrfToken };
-    const insertOne = async () => (await postJson(bare, '/api/v1/bench/insert-one-row', { note: 'bench' })) === 201;
-    const submit = async (worker: number) => {
+    const bareHeaders = sessionHeaders({ cookie: `tinhso_csrf=${anonymous.csrfToken}`, csrf: anonymous.csrfToken });
+    const bareBody = Buffer.from(JSON.stringify({ note: 'bench' }));
+    const insertOne: Request = async (connection) =>
+      (await connection.request('POST', '/api/v1/bench/insert-one-row', bareHeaders, bareBody)).status === 201;
+    const citizenHeaders = sessions.map(sessionHeaders);
+    const submit: Request = async (connection, worker) => {
       const citizen = citizens[worker % citizens.length] as (typeof citizens)[number];
       const id = pools.get(citizen.idNumber)?.pop();
       if (!id) throw new PoolExhausted('the prepared attachments ran out; lower BENCH_SECONDS');
-      const session = sessions[worker % citizens.length] as { cookie: string; csrf: string };
-      return (await postJson(session, '/api/v1/dossiers', birthRegistrationBody(id), { 'idempotency-key': randomUUID() })) === 201;
+      const headers = `${citizenHeaders[worker % citizens.length] as string}idempotency-key: ${randomUUID()}\r\n`;
+      const body = Buffer.from(JSON.stringify(birthRegistrationBody(id)));
+      return (await connection.request('POST', '/api/v1/dossiers', headers, body)).status === 201;
     };
 
     const pgPort = server ? Number(new URL(adminUrl).port) : null;
-    const measured = async (name: string, request: (worker: number) => Promise<boolean>): Promise<ScenarioResult> => {
+    const measured = async (name: string, request: Request): Promise<ScenarioResult> => {
       const appPid = child.pid as number;
       const pgPids = pgPort ? postgresPids(pgPort) : [];
-      const [app0, pg0] = [cpuSecondsOf(appPid) ?? 0, cpuSeconds(pgPids)];
+      const [app0, pg0, gen0] = [cpuSecondsOf(appPid) ?? 0, cpuSeconds(pgPids), process.cpuUsage()];
       const result = await runScenario(name, seconds * 1000, request);
       const ok = Math.max(1, result.requests - result.errors);
+      const gen = process.cpuUsage(gen0);
       result.appCpuMsPerRequest = round((((cpuSecondsOf(appPid) ?? 0) - app0) * 1000) / ok);
       result.postgresCpuMsPerRequest = pgPids.length ? round(((cpuSeconds(pgPids) - pg0) * 1000) / ok) : null;
+      result.loadGeneratorCpuMsPerRequest = round((gen.user + gen.system) / 1000 / ok);
       process.stdout.write(
-        `  ${''.padEnd(12)} CPU per request: app ${result.appCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest ?? '?'} ms\n`,
+        `  ${''.padEnd(12)} CPU per request: app ${result.appCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest ?? '?'} ms, load generator ${result.loadGeneratorCpuMsPerRequest} ms\n`,
       );
       return result;
     };
@@ -459,6 +457,7 @@ async function main(): Promise<void> {
           ? 'E-mail rows stay pending for a worker, as with NOTIFICATIONS_DISPATCH=queue-only: rendering the slip PDF is not part of the request path.'
           : 'The app renders the slip PDF and hands it to the sandbox mailer after each commit (NOTIFICATIONS_DISPATCH=after-commit).'),
     };
+    for (const connection of pool) connection.close();
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
     writeFileSync(path.join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`  written to bench/results/latest.json (${Math.round((Date.now() - began) / 1000)} s in all)\n`);
