@@ -186,23 +186,25 @@ class StatementStats {
 
 const clockTicksPerSecond = 100;
 
+/** The fields of /proc/<pid>/stat after the command name: state, ppid, … (utime is [11], stime [12], cutime [13], cstime [14]). */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere. */
 function cpuSecondsOf(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
   } catch {
     return null;
   }
 }
 
-/** The private PostgreSQL server's processes: the postmaster listening on `port` and its children. */
-function postgresPids(port: number): number[] {
-  const all = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number);
-  const postmaster = all.find((pid) => {
+/** The private PostgreSQL server's postmaster: the `postgres` process listening on `port`. */
+function postmasterPid(port: number): number | null {
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const found = pids.find((pid) => {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       return cmd[0]?.endsWith('/postgres') && cmd.includes(String(port));
@@ -210,20 +212,27 @@ function postgresPids(port: number): number[] {
       return false;
     }
   });
-  if (postmaster === undefined) return [];
-  return all.filter((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster || pid === postmaster;
-    } catch {
-      return false;
-    }
-  });
+  return found === undefined ? null : Number(found);
 }
 
-/** CPU seconds used so far by a set of processes. */
-function cpuSeconds(pids: readonly number[]): number {
-  return pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+/**
+ * CPU seconds the whole server has used so far: the postmaster, its live children, and (from the
+ * postmaster's cutime/cstime) the children that have exited, such as backends the app's pool closed.
+ */
+function postgresCpuSeconds(postmaster: number): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const fields = statFields(readFileSync(`/proc/${d}/stat`, 'utf8'));
+      const pid = Number(d);
+      if (pid === postmaster) total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      else if (Number(fields[1]) === postmaster) total += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited meanwhile: counted in the postmaster's cutime once reaped
+    }
+  }
+  return total / clockTicksPerSecond;
 }
 
 async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void> {
@@ -369,13 +378,14 @@ async function main(): Promise<void> {
     const pgPort = server ? Number(new URL(adminUrl).port) : null;
     const measured = async (name: string, request: Request): Promise<ScenarioResult> => {
       const appPid = child.pid as number;
-      const pgPids = pgPort ? postgresPids(pgPort) : [];
-      const [app0, pg0, gen0] = [cpuSecondsOf(appPid) ?? 0, cpuSeconds(pgPids), process.cpuUsage()];
+      const postmaster = pgPort ? postmasterPid(pgPort) : null;
+      const pgCpu = () => (postmaster === null ? 0 : postgresCpuSeconds(postmaster));
+      const [app0, pg0, gen0] = [cpuSecondsOf(appPid) ?? 0, pgCpu(), process.cpuUsage()];
       const result = await runScenario(name, seconds * 1000, request);
       const ok = Math.max(1, result.requests - result.errors);
       const gen = process.cpuUsage(gen0);
       result.appCpuMsPerRequest = round((((cpuSecondsOf(appPid) ?? 0) - app0) * 1000) / ok);
-      result.postgresCpuMsPerRequest = pgPids.length ? round(((cpuSeconds(pgPids) - pg0) * 1000) / ok) : null;
+      result.postgresCpuMsPerRequest = postmaster === null ? null : round(((pgCpu() - pg0) * 1000) / ok);
       result.loadGeneratorCpuMsPerRequest = round((gen.user + gen.system) / 1000 / ok);
       process.stdout.write(
         `  ${''.padEnd(12)} CPU per request: app ${result.appCpuMsPerRequest} ms, PostgreSQL ${result.postgresCpuMsPerRequest ?? '?'} ms, load generator ${result.loadGeneratorCpuMsPerRequest} ms\n`,

@@ -28,12 +28,15 @@ import { createMailer, type Mailer } from './notifications/mailer.ts';
 import { NotificationDispatcher } from './notifications/outbox.ts';
 import { createSmsSender, type SmsSender } from './notifications/sms.ts';
 import { dossiersModule } from './dossiers/module.ts';
+import { SubmissionWriter } from './dossiers/submission-writer.ts';
 import { benchBaselineRoute } from './platform/http/bench-baseline.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Sends queued notifications after commit; `idle()` waits for them (tests, shutdown). */
     notifications: NotificationDispatcher;
+    /** The submission's batched write (ADR 0010); its `stats` say how many statements carried how many dossiers. */
+    submissions: SubmissionWriter;
   }
 }
 
@@ -50,6 +53,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** How SMS leave; default from config (SMS_PROVIDER). */
   sms?: SmsSender;
+  /** How the submission's batched write reaches the database; default database.query (tests hold it to form a batch). */
+  submissionQuery?: Database['query'];
 }
 
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
@@ -166,9 +171,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
 
+  const submissions = new SubmissionWriter(
+    deps.submissionQuery ?? ((statement) => deps.database.query(statement)),
+    config.submissionWriters,
+  );
+  app.decorate('submissions', submissions);
   await app.register(dossiersModule, {
     config,
     database: deps.database,
+    submissions,
     objectStore: deps.objectStore ?? new FileSystemObjectStore(config.objectStoreDir),
     notifications,
     now,

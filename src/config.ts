@@ -92,6 +92,11 @@ const envSchema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Connections each process keeps to a PostgreSQL server. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Submission writes each process runs at once; submissions arriving meanwhile wait and go together
+   * in the next statement (group commit, ADR 0010).
+   */
+  SUBMISSION_WRITERS: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export interface AppConfig {
@@ -127,6 +132,8 @@ export interface AppConfig {
   sessionCacheSeconds: number;
   /** Connections each process keeps to a PostgreSQL server (DATABASE_POOL_SIZE). */
   databasePoolSize: number;
+  /** Submission writes running at once per process (SUBMISSION_WRITERS); others wait and are batched. */
+  submissionWriters: number;
   /** The online payment gateway; null when none is configured (payments then answer 503). */
   payment: PaymentConfig | null;
 }
@@ -213,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: e.JOBS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    submissionWriters: e.SUBMISSION_WRITERS,
     ...overrides,
   };
   return config;

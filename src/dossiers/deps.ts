@@ -1,4 +1,5 @@
-import type { Database, Db } from '../platform/db/client.ts';
+import type { Db } from '../platform/db/client.ts';
+import type { SubmissionWriter } from './submission-writer.ts';
 import type { ObjectStore } from '../platform/object-store/object-store.ts';
 import type { NotificationDispatcher } from '../notifications/outbox.ts';
 import type { AgencyDirectory } from '../units/agency-directory.ts';
@@ -10,8 +11,8 @@ import type { WorkingCalendar } from '../calendar/domain/working-calendar.ts';
 /** What the dossier use cases need from the platform; built once in module.ts. */
 export interface DossierDeps {
   db: Db;
-  /** Hand-written statements on hot paths (the submission's single write). */
-  query: Database['query'];
+  /** The submission's single write, batched under load (group commit, ADR 0010). */
+  submissions: SubmissionWriter;
   /** The province's working calendar (reference data, reloaded after a minute) for appointments. */
   workingCalendar: () => Promise<WorkingCalendar>;
   /** The submission's reads, prepared once. */

@@ -13,6 +13,7 @@ import { parseDossierCodeFormat } from './domain/dossier-code.ts';
 import { renderReceiptById } from './receipt.ts';
 import { dossierRoutes } from './routes.ts';
 import { CurrentVersions, prepareSubmitQueries } from './submit-queries.ts';
+import type { SubmissionWriter } from './submission-writer.ts';
 import { deadlineCalendarFor } from './deadline-calendar.ts';
 import { intakeRoutes } from './intake-routes.ts';
 import { supplementRoutes } from './supplement-routes.ts';
@@ -22,6 +23,8 @@ export interface DossiersModuleOptions {
   database: Database;
   objectStore: ObjectStore;
   notifications: NotificationDispatcher;
+  /** The submission's write, batched under load (ADR 0010). */
+  submissions: SubmissionWriter;
   now: () => Date;
 }
 
@@ -35,7 +38,7 @@ export async function dossiersModule(app: FastifyInstance, opts: DossiersModuleO
   const submitQueries = prepareSubmitQueries(opts.database.db);
   const deps: DossierDeps = {
     db: opts.database.db,
-    query: (statement) => opts.database.query(statement),
+    submissions: opts.submissions,
     submitQueries,
     currentVersions: new CurrentVersions(submitQueries, config.provinceCode),
     workingCalendar: () => workingCalendar.get(),

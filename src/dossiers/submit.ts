@@ -16,6 +16,7 @@ import { formatDossierCode } from './domain/dossier-code.ts';
 import { nextStatus } from './domain/lifecycle.ts';
 import { canonicalJson, fixedFeeTotal, isValidIdempotencyKey, resolveHandlingAgency } from './domain/submission-rules.ts';
 import { presentDossier, type DossierView } from './present.ts';
+import type { ClaimedFile } from './submission-writer.ts';
 import { agencyName, loadDossierRecord, referenceData, type AgencyName, type DossierRecord } from './records.ts';
 import { communityHelpers, dossiers, idempotencyKeys, type AttachmentRow, type DossierRow } from './schema.ts';
 import type { SubmitDossierBody } from './submit.schema.ts';
@@ -179,14 +180,6 @@ export async function submitDossier(deps: DossierDeps, command: SubmitCommand): 
   }
 }
 
-/** A file the write claimed, as it answers it. */
-interface ClaimedFile {
-  id: string;
-  fileName: string;
-  sizeBytes: number;
-  sha256: string;
-}
-
 /** Everything checked and decided before the write: the dossier's values and what to record with it. */
 interface PreparedSubmission {
   values: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'submittedAt'> & { submittedAt: Date };
@@ -311,67 +304,7 @@ async function prepareSubmission(
 }
 
 /**
- * The submission's write: the dossier, its idempotency key, the claim on its files, its components,
- * first event, audit row, receipt e-mail and the removal of the applicant's draft, as ONE statement of
- * data-modifying CTEs. PostgreSQL runs a statement as one transaction (all or nothing) and this one
- * costs one round trip. Hand-written and prepared by name: building it through the query builder took
- * more CPU than the database took to run it (measured with `npm run bench`). The columns must follow
- * schema.ts; the API tests on both backends read every row back.
- *
- * The files are claimed first, each only when it is the submitter's, unclaimed and of a media type its
- * component accepts, and file components take their attachment ids from the claim: a file that fails
- * any of these (or that another submission claimed meanwhile) leaves an upload or counter scan without
- * its file, which the check dossier_components_file_claimed refuses, undoing the whole statement. The
- * statement answers what it claimed (name, size, hash) for the receipt and the answer.
- */
-const submitStatement = `
-WITH dossier AS (
-  -- Only for a version that is still current (the caller may have used one kept in memory):
-  -- otherwise no row, and every statement below depends on this one, so nothing at all is written.
-  INSERT INTO dossiers (id, code, province_code, procedure_version_id, procedure_code, receiving_agency_code,
-    handling_agency_code, unit_code, status, channel, submitter_kind, submitter_officer_id, submitter_terminal,
-    helper_id, applicant_citizen_id, applicant_kind, applicant_id_number, applicant_name, applicant_email,
-    applicant_phone, is_vneid_verified, form_data, fee_total_vnd, current_step, submitted_at, appointment_at, updated_at)
-  SELECT $1::uuid, $2, $3::varchar, $4::uuid, $5::varchar, $6, $7, $8::varchar, $9::smallint, $10::smallint, $11,
-    $12::uuid, $13, $14::uuid, $15::uuid, 'citizen', $16::varchar, $17, $18, $19, $20::boolean,
-    $21::jsonb, $22::bigint, 'reception', $23::timestamptz, $24::timestamptz, $23::timestamptz
-  WHERE EXISTS (SELECT 1 FROM procedure_versions WHERE id = $4::uuid AND is_current)
-  RETURNING id
-), idempotency AS (
-  -- A concurrent retry with the same key waits on this row, then fails on the primary key.
-  INSERT INTO idempotency_keys (principal_kind, principal_id, key, request_hash, dossier_id, created_at)
-  SELECT $25, $26::uuid, $27, $28, dossier.id, $23::timestamptz FROM dossier
-), claimed AS (
-  -- $46 holds, for each file of $29 in the same place, the media types its component accepts.
-  UPDATE attachments SET dossier_id = dossier.id FROM dossier
-  WHERE attachments.id = ANY($29::uuid[]) AND owner_kind = $25 AND owner_id = $26::uuid AND attachments.dossier_id IS NULL
-    AND attachments.media_type = ANY(string_to_array(($46::text[])[array_position($29::uuid[], attachments.id)], ' '))
-  RETURNING attachments.id, attachments.file_name, attachments.size_bytes, attachments.sha256
-), components AS (
-  INSERT INTO dossier_components (dossier_id, component_code, name, attachment_id, source, store_document_id, position, created_at)
-  SELECT dossier.id, p.code, p.name, claimed.id, p.source, p.store_document_id, p.position - 1, $23::timestamptz
-  FROM dossier CROSS JOIN unnest($30::text[], $31::text[], $32::uuid[], $33::text[], $34::uuid[])
-    WITH ORDINALITY AS p(code, name, attachment_id, source, store_document_id, position)
-  LEFT JOIN claimed ON claimed.id = p.attachment_id
-), event AS (
-  INSERT INTO dossier_events (dossier_id, at, action, from_status, to_status, to_step, actor_kind, actor_id,
-    actor_session_method, agency_code, details)
-  SELECT dossier.id, $23::timestamptz, 'submit', NULL, $9::smallint, 'reception', $25, $26::uuid, $35, $6, $36::jsonb FROM dossier
-), audit AS (
-  INSERT INTO audit_log (actor_kind, actor_id, action, subject_type, subject_id, request_id, ip, details)
-  SELECT $37, $38, 'dossier.submitted', 'dossier', dossier.id::text, $39, $40, $41::jsonb FROM dossier
-), draft AS (
-  DELETE FROM dossier_drafts USING dossier WHERE citizen_id = $15::uuid AND procedure_code = $5::varchar
-), email AS (
-  INSERT INTO notifications (id, channel, template, recipient, subject, body_text, attachments, subject_type, subject_id, status)
-  SELECT $42::uuid, 'email', 'dossier.received', $18, $43, $44, $45::jsonb, 'dossier', dossier.id::text, 'pending'
-  FROM dossier WHERE $42::uuid IS NOT NULL
-)
-SELECT (SELECT count(*)::int FROM dossier) AS written,
-  (SELECT json_agg(json_build_object('id', id, 'fileName', file_name, 'sizeBytes', size_bytes, 'sha256', sha256)) FROM claimed) AS files`;
-
-/**
- * Writes the dossier and everything recorded with it in one statement (see submitStatement) and
+ * Writes the dossier and everything recorded with it in one statement (see SubmissionWriter) and
  * answers the dossier as its applicant sees it, built from what was written; null when the version
  * used is no longer current (nothing was written).
  */
@@ -414,77 +347,75 @@ async function commitSubmission(
     }),
     events: [{ at: now, action: 'submit', toStatus: row.status, reason: null }],
   });
-  const withFiles = components.filter((c) => c.attachmentId !== null);
   const officer = submitter.kind === 'applicant' ? null : submitter;
   const notificationId = row.applicantEmail ? randomUUID() : null;
   // The e-mail names no file: it is written in the same statement that claims them.
   const email = row.applicantEmail ? receiptEmail(recordWith(new Map()), lookupUrlOf(deps.publicUrl, code)) : null;
-  const [result] = await deps.query<{ written: number; files: ClaimedFile[] | null }>({
-    name: 'dossiers.submit',
-    text: submitStatement,
-    values: [
+  const result = await deps.submissions.write({
+    dossier: {
       id,
       code,
-      row.provinceCode,
-      row.procedureVersionId,
-      row.procedureCode,
-      row.receivingAgencyCode,
-      row.handlingAgencyCode,
-      row.unitCode,
-      row.status,
-      row.channel,
-      row.submitterKind,
-      row.submitterOfficerId,
-      row.submitterTerminal,
-      row.helperId,
-      row.applicantCitizenId,
-      row.applicantIdNumber,
-      row.applicantName,
-      row.applicantEmail,
-      row.applicantPhone,
-      row.isVneidVerified,
-      JSON.stringify(row.formData),
-      row.feeTotalVnd,
-      now.toISOString(),
-      row.appointmentAt?.toISOString() ?? null,
-      principal.kind,
-      principal.id,
-      key,
-      requestHash,
-      withFiles.map((c) => c.attachmentId),
-      components.map((c) => c.componentCode),
-      components.map((c) => c.name),
-      components.map((c) => c.attachmentId),
-      components.map((c) => c.source),
-      components.map((c) => c.storeDocumentId ?? null),
-      submitter.kind === 'applicant' ? submitter.sessionMethod : null,
-      JSON.stringify({
+      province_code: row.provinceCode,
+      procedure_version_id: row.procedureVersionId,
+      procedure_code: row.procedureCode,
+      receiving_agency_code: row.receivingAgencyCode,
+      handling_agency_code: row.handlingAgencyCode,
+      unit_code: row.unitCode,
+      status: row.status,
+      channel: row.channel,
+      submitter_kind: row.submitterKind,
+      submitter_officer_id: row.submitterOfficerId,
+      submitter_terminal: row.submitterTerminal,
+      helper_id: row.helperId,
+      applicant_citizen_id: row.applicantCitizenId,
+      applicant_id_number: row.applicantIdNumber,
+      applicant_name: row.applicantName,
+      applicant_email: row.applicantEmail,
+      applicant_phone: row.applicantPhone,
+      is_vneid_verified: row.isVneidVerified,
+      form_data: row.formData,
+      fee_total_vnd: row.feeTotalVnd,
+      submitted_at: now.toISOString(),
+      appointment_at: row.appointmentAt?.toISOString() ?? null,
+      principal_kind: principal.kind,
+      principal_id: principal.id,
+      idempotency_key: key,
+      request_hash: requestHash,
+      session_method: submitter.kind === 'applicant' ? submitter.sessionMethod : null,
+      event_details: {
         channel: row.channel,
         submitterKind: submitter.kind,
         ...(officer ? { terminal: officer.terminal, helperId: officer.helperId } : {}),
-      }),
-      actor.kind,
-      actor.id,
-      actor.requestId ?? null,
-      actor.ip ?? null,
-      JSON.stringify({
+      },
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      request_id: actor.requestId ?? null,
+      ip: actor.ip ?? null,
+      audit_details: {
         code,
         procedureCode: row.procedureCode,
         procedureVersion: prepared.procedure.version,
         receivingAgencyCode: row.receivingAgencyCode,
         submitterKind: submitter.kind,
-      }),
-      notificationId,
-      email?.subject ?? null,
-      email?.bodyText ?? null,
-      JSON.stringify([
+      },
+      notification_id: notificationId,
+      email_subject: email?.subject ?? null,
+      email_body: email?.bodyText ?? null,
+      email_attachments: [
         { fileName: `giay-tiep-nhan-${code}.pdf`, mediaType: 'application/pdf', render: { kind: 'dossier_receipt', ref: id } },
-      ]),
-      withFiles.map((c) => (c.acceptedMediaTypes ?? []).join(' ')),
-    ],
+      ],
+    },
+    components: components.map((c) => ({
+      code: c.componentCode,
+      name: c.name,
+      attachmentId: c.attachmentId,
+      source: c.source,
+      storeDocumentId: c.storeDocumentId ?? null,
+    })),
+    files: components.flatMap((c) => (c.attachmentId ? [{ id: c.attachmentId, mediaTypes: c.acceptedMediaTypes ?? [] }] : [])),
   });
-  if (result?.written !== 1) return null;
-  const claimed = new Map((result.files ?? []).map((f) => [f.id, f]));
+  if (!result.written) return null;
+  const claimed = new Map(result.files.map((f) => [f.id, f]));
   return { dossier: presentDossier(recordWith(claimed)), isReplay: false, notificationId };
 }
 

@@ -53,7 +53,7 @@ export interface TestContext {
 
 /** Builds the whole app on a fresh database; with `listen` it also serves on a free loopback port. */
 export async function createTestContext(
-  options: { listen?: boolean; config?: Partial<AppConfig>; now?: () => Date } = {},
+  options: { listen?: boolean; config?: Partial<AppConfig>; now?: () => Date; submissionQuery?: Database['query'] } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const port = options.listen ? await freePort() : 0;
@@ -64,7 +64,13 @@ export async function createTestContext(
     oidc: { issuer: `${baseUrl}/sandbox/vneid`, clientId: 'tinhso-web', clientSecret: undefined, scopes: 'openid profile' },
     ...options.config,
   });
-  const app = await buildApp({ config, database, logger: false, ...(options.now ? { now: options.now } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    logger: false,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.submissionQuery ? { submissionQuery: options.submissionQuery } : {}),
+  });
   if (options.listen) await app.listen({ port, host: '127.0.0.1' });
   else await app.ready();
   return {
