@@ -125,7 +125,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(observabilityRoutes, { database: deps.database });
+  const submissions = new SubmissionWriter(
+    deps.submissionQuery ?? ((statement) => deps.database.query(statement)),
+    config.submissionWriters,
+  );
+  app.decorate('submissions', submissions);
+  await app.register(observabilityRoutes, { database: deps.database, submissions });
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
@@ -171,11 +176,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(paymentsModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
 
-  const submissions = new SubmissionWriter(
-    deps.submissionQuery ?? ((statement) => deps.database.query(statement)),
-    config.submissionWriters,
-  );
-  app.decorate('submissions', submissions);
   await app.register(dossiersModule, {
     config,
     database: deps.database,

@@ -119,6 +119,10 @@ describe(`submissions written together in one statement (${testBackend()})`, () 
     const after = await dossierTableCounts(ctx.database);
     expect(after.dossiers - before.dossiers).toBe(5);
     expect(after.components - before.components).toBe(answers.reduce((n, a) => n + a.components.length, 0));
+    // Operations see the batching in the metrics.
+    const metrics = await (await fetch(`${ctx.baseUrl}/metrics`)).text();
+    expect(metrics).toContain(`tinhso_submission_statements_total ${ctx.app.submissions.stats.statements}`);
+    expect(metrics).toContain(`tinhso_submission_writes_total ${ctx.app.submissions.stats.submissions}`);
   });
 
   it('refuses only the submission whose file another dossier holds; the others of its batch are written', async () => {

@@ -6,9 +6,31 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 
 /** Health, readiness and Prometheus metrics. Each app instance has its own registry. */
-export async function observabilityRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+export async function observabilityRoutes(
+  app: FastifyInstance,
+  opts: { database: Database; submissions?: { stats: Readonly<Record<'statements' | 'submissions' | 'batchesRetriedAlone', number>> } },
+): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // The submission's group commit (ADR 0010): dossiers per statement, and batches written again one by one.
+  const { submissions } = opts;
+  if (submissions) {
+    const counters = [
+      ['tinhso_submission_statements_total', 'Submission write statements run', 'statements'],
+      ['tinhso_submission_writes_total', 'Submissions carried by those statements', 'submissions'],
+      ['tinhso_submission_batches_retried_total', 'Failed batches written again one submission at a time', 'batchesRetriedAlone'],
+    ] as const;
+    for (const [name, help, stat] of counters)
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(submissions.stats[stat]);
+        },
+      });
+  }
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route and status',
