@@ -90,51 +90,51 @@ export function agencyName(code: string, reference: ReferenceData): AgencyName {
 
 /** Loads the full record of a dossier row. */
 export async function loadDossierRecord(q: Queryable, row: DossierRow, reference: ReferenceData): Promise<DossierRecord> {
-  const [[procedure], components, events, results] = await Promise.all([
-    q
-      .select({ code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn })
-      .from(procedureVersions)
-      .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
-      .where(eq(procedureVersions.id, row.procedureVersionId)),
-    q
-      .select({
-        componentCode: dossierComponents.componentCode,
-        name: dossierComponents.name,
-        source: dossierComponents.source,
-        attachmentId: dossierComponents.attachmentId,
-        fileName: attachments.fileName,
-        sizeBytes: attachments.sizeBytes,
-        sha256: attachments.sha256,
-      })
-      .from(dossierComponents)
-      .leftJoin(attachments, eq(attachments.id, dossierComponents.attachmentId))
-      .where(eq(dossierComponents.dossierId, row.id))
-      .orderBy(asc(dossierComponents.position), asc(dossierComponents.id)),
-    q
-      .select({
-        at: dossierEvents.at,
-        action: dossierEvents.action,
-        toStatus: dossierEvents.toStatus,
-        reason: dossierEvents.reason,
-        details: dossierEvents.details,
-      })
-      .from(dossierEvents)
-      .where(eq(dossierEvents.dossierId, row.id))
-      .orderBy(asc(dossierEvents.at), asc(dossierEvents.id)),
-    q
-      .select({
-        documentId: issuedDocuments.id,
-        storeDocumentId: storeDocuments.id,
-        title: issuedDocuments.title,
-        documentType: issuedDocuments.documentType,
-        signedAt: issuedDocuments.signedAt,
-        revokedAt: issuedDocuments.revokedAt,
-      })
-      .from(storeDocuments)
-      .innerJoin(issuedDocuments, eq(issuedDocuments.id, storeDocuments.issuedDocumentId))
-      .where(and(eq(storeDocuments.sourceDossierId, row.id), eq(storeDocuments.origin, 'issued')))
-      .orderBy(asc(issuedDocuments.signedAt)),
-  ]);
+  // One after another: `q` may be a transaction, whose connection runs one query at a time anyway
+  // (node-postgres deprecates queueing them on one client; pg 9 refuses).
+  const [procedure] = await q
+    .select({ code: procedures.code, version: procedureVersions.version, name: procedureVersions.name, nameEn: procedureVersions.nameEn })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(eq(procedureVersions.id, row.procedureVersionId));
+  const components = await q
+    .select({
+      componentCode: dossierComponents.componentCode,
+      name: dossierComponents.name,
+      source: dossierComponents.source,
+      attachmentId: dossierComponents.attachmentId,
+      fileName: attachments.fileName,
+      sizeBytes: attachments.sizeBytes,
+      sha256: attachments.sha256,
+    })
+    .from(dossierComponents)
+    .leftJoin(attachments, eq(attachments.id, dossierComponents.attachmentId))
+    .where(eq(dossierComponents.dossierId, row.id))
+    .orderBy(asc(dossierComponents.position), asc(dossierComponents.id));
+  const events = await q
+    .select({
+      at: dossierEvents.at,
+      action: dossierEvents.action,
+      toStatus: dossierEvents.toStatus,
+      reason: dossierEvents.reason,
+      details: dossierEvents.details,
+    })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, row.id))
+    .orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+  const results = await q
+    .select({
+      documentId: issuedDocuments.id,
+      storeDocumentId: storeDocuments.id,
+      title: issuedDocuments.title,
+      documentType: issuedDocuments.documentType,
+      signedAt: issuedDocuments.signedAt,
+      revokedAt: issuedDocuments.revokedAt,
+    })
+    .from(storeDocuments)
+    .innerJoin(issuedDocuments, eq(issuedDocuments.id, storeDocuments.issuedDocumentId))
+    .where(and(eq(storeDocuments.sourceDossierId, row.id), eq(storeDocuments.origin, 'issued')))
+    .orderBy(asc(issuedDocuments.signedAt));
   if (!procedure) throw new Error(`dossier ${row.code} references a missing procedure version`);
   return {
     row,
