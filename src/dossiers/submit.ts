@@ -122,7 +122,8 @@ export function lookupUrlOf(publicUrl: string, code: string): string {
  * the province (Decree 118/2025/NĐ-CP): by the applicant's own signed-in session, or keyed by an
  * officer (counter, assisted). Checks everything first (form with the same validateFormData the
  * browser runs, components and attachments, agency), then writes the dossier, its components, the
- * claim on the attachments, the first event, the audit row and the receipt e-mail in one statement.
+ * claim on the attachments, the first event, the audit row and the receipt e-mail in one statement,
+ * perhaps shared with other submissions waiting at the same time (SubmissionWriter, ADR 0010).
  * The same Idempotency-Key returns the first dossier, also when retries race (the key's primary key
  * decides).
  */
