@@ -192,13 +192,13 @@ interface Waiting {
  * Group commit for submissions (ADR 0010). A submission is written at once while fewer than
  * `maxInFlight` writes are running; otherwise it waits, and when a write finishes, every submission
  * waiting (up to `maxBatch`) goes in the next statement. Under load one statement carries many
- * dossiers, so the statement's fixed cost (planning the executor, opening 7 tables and their indexes,
+ * dossiers, so the statement's fixed cost (starting the executor, opening 8 tables and their indexes,
  * the round trip, the commit) is paid once for all of them; an idle platform writes each at once.
  *
  * Each dossier still commits with everything recorded with it, or not at all. When a batch fails (one
  * submission's file was taken meanwhile, a key or dossier code already used), nothing of it is stored,
- * and each of its submissions is written again on its own, so each gets its own answer or error,
- * exactly as if it had never been batched.
+ * and each of its submissions is written again on its own (all at once, queued by the connection
+ * pool), so each gets its own answer or error, exactly as if it had never been batched.
  */
 export class SubmissionWriter {
   #waiting: Waiting[] = [];
