@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -60,13 +61,18 @@ export interface AppDeps {
 /** Largest JSON body accepted anywhere; uploads have their own limits. */
 const jsonBodyLimit = 1024 * 1024;
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /** Builds the whole platform as one Fastify app: API, sandbox identity provider and web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: jsonBodyLimit,
-    trustProxy: true,
+    // A hop count trusts that many proxies nearest the server (as Fastify does with a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -93,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
-  await app.register(rateLimit, { global: false });
+  // Counters in the database: the limits hold across every app process of the deployment.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database) });
 
   await app.register(swagger, {
     openapi: {

@@ -28,3 +28,22 @@ describe('loadConfig: performance settings', () => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(name);
   });
 });
+
+describe('loadConfig: client address behind proxies (TRUST_PROXY)', () => {
+  it('trusts X-Forwarded-For from a proxy on this machine by default; TRUST_PROXY names others or none', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'none' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8, loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it.each(['true', '10.0.0.0/33', 'nginx.local', '10.0.0.1,'])('refuses TRUST_PROXY=%s, naming it', (value) => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: value })).toThrow('TRUST_PROXY');
+  });
+});

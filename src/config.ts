@@ -1,8 +1,43 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot, sharedDataDir } from './platform/paths.ts';
 
 const booleanString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Address ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const proxyPresets = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range (10.0.0.0/8, fd00::/8) or a preset name. */
+function isProxyAddress(entry: string): boolean {
+  if (proxyPresets.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY → Fastify's trustProxy: whose X-Forwarded-For to believe when taking a request's client
+ * address (rate limits, audit rows, sessions, the payment gateway's client IP). `none`: clients
+ * connect directly, the header is ignored; a number: that many proxy hops in front; otherwise a
+ * comma-separated list of proxy addresses, CIDR ranges or presets (loopback, linklocal, uniquelocal).
+ * Only the addresses a trusted proxy appended count, so a client cannot choose its own address by
+ * sending the header itself.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === 'none' || /^\d{1,2}$/.test(v) || v.split(',').every((entry) => isProxyAddress(entry.trim())),
+    'none, a number of proxy hops, or a comma-separated list of proxy addresses, CIDR ranges or presets (loopback, linklocal, uniquelocal)',
+  )
+  .transform((v): false | number | string[] => {
+    if (v === 'none') return false;
+    if (/^\d{1,2}$/.test(v)) return Number(v) === 0 ? false : Number(v);
+    return v.split(',').map((entry) => entry.trim());
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -64,6 +99,8 @@ const envSchema = z.object({
   ATTACHMENT_MAX_PIXELS: z.coerce.number().int().min(1).max(1_000_000_000).default(40_000_000),
   /** Dossier code format (docs/dossier-codes.md), e.g. `{province}.{yymmdd}.{random6}`. */
   DOSSIER_CODE_FORMAT: z.string().default('{province}.{yymmdd}.{random6}'),
+  /** Which reverse proxies' X-Forwarded-For to believe (default: one on this machine); see trustProxySchema. */
+  TRUST_PROXY: trustProxySchema.default(['loopback']),
   /** Public dossier lookups allowed per client IP per minute. */
   PUBLIC_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example:587; unset in demo mode → sandbox (logged). */
@@ -120,6 +157,8 @@ export interface AppConfig {
   attachments: { maxBytes: number; maxPages: number; maxPixels: number };
   dossierCodeFormat: string;
   publicLookupPerMinute: number;
+  /** Whose X-Forwarded-For gives the client address (TRUST_PROXY): none, a hop count, or proxy addresses. */
+  trustProxy: false | number | string[];
   /** smtpUrl undefined: the sandbox mailer in demo mode, none (notifications fail visibly) otherwise. */
   /** dispatch: default `after-commit` (see NOTIFICATIONS_DISPATCH). */
   mail: { smtpUrl: string | undefined; from: string; dispatch?: 'after-commit' | 'queue-only' };
@@ -210,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, maxPages: e.ATTACHMENT_MAX_PAGES, maxPixels: e.ATTACHMENT_MAX_PIXELS },
     dossierCodeFormat: e.DOSSIER_CODE_FORMAT,
     publicLookupPerMinute: e.PUBLIC_LOOKUP_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, dispatch: e.NOTIFICATIONS_DISPATCH },
     notifications: {
       smsProvider: e.SMS_PROVIDER ?? (demoMode ? 'sandbox' : 'none'),

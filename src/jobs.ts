@@ -5,11 +5,12 @@ import { indicatorJobs } from './indicators/jobs.ts';
 import type { NotificationDispatcher } from './notifications/outbox.ts';
 import { notificationJobs } from './notifications/jobs.ts';
 import type { Database } from './platform/db/client.ts';
+import { rateLimitJobs } from './platform/http/rate-limit-store.ts';
 import type { RecurringJob } from './platform/jobs/runner.ts';
 
 /**
  * Every recurring job of the platform: the rollups of the indicators, the notification outbox, the
- * deadline alerts and the purge of expired sessions. `npm start` runs them itself (JOBS=in-process)
+ * deadline alerts, the purge of expired sessions and of ended rate-limit windows. `npm start` runs them itself (JOBS=in-process)
  * or leaves them to `npm run worker`.
  */
 export function platformJobs(database: Database, notifications: NotificationDispatcher, config: AppConfig): RecurringJob[] {
@@ -18,5 +19,6 @@ export function platformJobs(database: Database, notifications: NotificationDisp
     ...notificationJobs(notifications),
     ...dossierJobs(database, notifications, config),
     ...identityJobs(database),
+    ...rateLimitJobs(database),
   ];
 }

@@ -11,3 +11,4 @@ export * from '../../feedback/schema.ts';
 export * from '../../payments/schema.ts';
 export * from '../../payments/sandbox-gateway/schema.ts';
 export * from '../../notifications/schema.ts';
+export * from '../http/schema.ts';
