@@ -201,6 +201,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(feedbackRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(portalUnitMappingRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
-  await app.register(webApp);
+  await app.register(webApp, { provinceCode: config.provinceCode });
   return app;
 }

@@ -2,8 +2,16 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchSession, fetchUnit, type Session, type UnitDetail } from './api.ts';
 import { isLanguage, translate, type Language, type MessageKey, type MessageValues } from './i18n.ts';
 
-/** The province this portal serves (the deployment's PROVINCE_CODE). */
-export const provinceCode = '79';
+/**
+ * The province this portal serves: the deployment's PROVINCE_CODE, which the server writes into the
+ * page (src/web/serve.ts). '79' only where no server wrote it (the Vite dev server's own page).
+ */
+export const provinceCode = readProvinceCode();
+
+function readProvinceCode(): string {
+  const written = document.querySelector<HTMLMetaElement>('meta[name="tinhso-province"]')?.content ?? '';
+  return /^\d{2}$/.test(written) ? written : '79';
+}
 
 // ---- language -------------------------------------------------------------------------------
 

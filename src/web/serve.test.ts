@@ -8,11 +8,11 @@ import { isWebAppRoute, webApp } from './serve.ts';
 
 const html = 'text/html,application/xhtml+xml,*/*;q=0.8';
 
-async function serve(root: string): Promise<FastifyInstance> {
+async function serve(root: string, provinceCode?: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   installErrorHandling(app);
   app.get('/api/v1/ping', async () => ({ ok: true }));
-  await app.register(webApp, { root });
+  await app.register(webApp, provinceCode === undefined ? { root } : { root, provinceCode });
   await app.ready();
   return app;
 }
@@ -114,6 +114,48 @@ describe('web app serving across builds', () => {
       const response = await app.inject({ url, headers: { accept: '*/*' } });
       expect(response.statusCode, url).toBe(404);
     }
+    await app.close();
+  });
+});
+
+describe('the deployment’s province written into the page (PROVINCE_CODE)', () => {
+  const page = (province: string) =>
+    `<!doctype html><html><head><meta charset="utf-8" /><meta name="tinhso-province" content="${province}" /><title>Tỉnh số</title></head><body></body></html>`;
+
+  it('serves index.html with the configured province on every route, with an ETag that a rebuild changes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tinhso-web-province-'));
+    writeFileSync(path.join(root, 'index.html'), page('79'));
+    const app = await serve(root, '86');
+    let etag = '';
+    for (const url of ['/', '/thu-tuc/1.001193', '/index.html']) {
+      const response = await app.inject({ url, headers: { accept: html } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain('<meta name="tinhso-province" content="86" />');
+      expect(response.body, url).not.toContain('content="79"');
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      etag = String(response.headers['etag']);
+    }
+    const unchanged = await app.inject({ url: '/', headers: { accept: html, 'if-none-match': etag } });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+    // A rebuild: the new page, still with the deployment's province, under a new ETag.
+    writeFileSync(path.join(root, 'index.html'), page('79').replace('<title>Tỉnh số</title>', '<title>Tỉnh số — bản mới</title>'));
+    const rebuilt = await app.inject({ url: '/', headers: { accept: html, 'if-none-match': etag } });
+    expect(rebuilt.statusCode).toBe(200);
+    expect(rebuilt.body).toContain('bản mới');
+    expect(rebuilt.body).toContain('content="86"');
+    expect(rebuilt.headers['etag']).not.toBe(etag);
+    await app.close();
+  });
+
+  it('adds the province to a page built without the marker', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tinhso-web-province-'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><html><head><title>Tỉnh số</title></head></html>');
+    const app = await serve(root, '86');
+    expect((await app.inject({ url: '/', headers: { accept: html } })).body).toContain(
+      '<head><meta name="tinhso-province" content="86" /><title>',
+    );
     await app.close();
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -54,12 +55,47 @@ function builtFile(root: string, pathname: string): string | null {
   return statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : null;
 }
 
+/** The page's province marker (src/web/index.html): the web app reads the deployment's province from it. */
+const provinceMeta = /<meta name="tinhso-province" content="[^"]*"\s*\/?>/;
+
+/** index.html as served: the built file with the deployment's province written in, kept until the file changes. */
+class IndexPage {
+  #built: { mtimeMs: number; size: number; body: string; etag: string } | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly provinceCode: string | undefined,
+  ) {}
+
+  read(): { body: string; etag: string } {
+    const stat = statSync(this.file);
+    if (this.#built?.mtimeMs !== stat.mtimeMs || this.#built.size !== stat.size) {
+      let body = readFileSync(this.file, 'utf8');
+      if (this.provinceCode !== undefined) {
+        const meta = `<meta name="tinhso-province" content="${this.provinceCode}" />`;
+        body = provinceMeta.test(body) ? body.replace(provinceMeta, meta) : body.replace(/<head>/i, `<head>${meta}`);
+      }
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      this.#built = { mtimeMs: stat.mtimeMs, size: stat.size, body, etag };
+    }
+    return this.#built;
+  }
+}
+
 /**
  * Serves the built web app (dist/web) with a fallback to index.html for client-side routes. Files
  * are looked up per request, so a rebuild (or a first build) shows without restarting the server.
+ * `provinceCode` (PROVINCE_CODE) is written into index.html, so one build serves any province.
  */
-export async function webApp(app: FastifyInstance, opts: { root?: string } = {}): Promise<void> {
+export async function webApp(app: FastifyInstance, opts: { root?: string; provinceCode?: string } = {}): Promise<void> {
   const root = path.resolve(opts.root ?? defaultWebRoot);
+  const index = new IndexPage(path.join(root, 'index.html'), opts.provinceCode);
+  const sendIndex = (request: FastifyRequest, reply: FastifyReply) => {
+    const page = index.read();
+    reply.header('cache-control', 'no-cache').header('etag', page.etag);
+    if (request.headers['if-none-match'] === page.etag) return reply.status(304).send();
+    return reply.type('text/html; charset=utf-8').send(page.body);
+  };
 
   // Only `reply.sendFile` (ranges, ETag, content types); the routes below decide what is served.
   await app.register(fastifyStatic, {
@@ -78,13 +114,14 @@ export async function webApp(app: FastifyInstance, opts: { root?: string } = {})
     const pathname = request.url.split('?', 1)[0] ?? '/';
     if (!isServerPath(pathname)) {
       const file = pathname === '/' ? null : builtFile(root, pathname);
+      if (file === 'index.html') return sendIndex(request, reply);
       if (file) return reply.sendFile(file, root);
     }
     if (!isWebAppRoute(request.method, request.url, request.headers.accept)) return reply.callNotFound();
     if (!existsSync(path.join(root, 'index.html'))) {
       return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage);
     }
-    return reply.sendFile('index.html', root);
+    return sendIndex(request, reply);
   };
   app.get('/', { schema: { hide: true } }, sendWebApp);
   app.get('/*', { schema: { hide: true } }, sendWebApp);
