@@ -92,7 +92,7 @@ export async function identityModule(app: FastifyInstance, opts: IdentityModuleO
     stateBox: new SealBox(secret, 'oidc-state'),
     now,
   });
-  if (config.demoMode) await app.register(sandboxVneid, { prefix: sandboxPrefix, config, platformSecret: secret });
+  if (config.demoMode) await app.register(sandboxVneid, { prefix: sandboxPrefix, config, platformSecret: secret, database });
 }
 
 // The session hook and the request decorators must reach every module's routes, not only this plugin's.

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { AppConfig } from '../../config.ts';
 import { findSandboxCitizenBySubject, sandboxClaims } from './accounts.ts';
-import { createSandboxStore } from './memory-adapter.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { createSandboxStore } from './database-adapter.ts';
 import { escapeHtml } from '../../platform/http/sandbox-page.ts';
 import { renderSandboxError } from './pages.ts';
 
@@ -44,11 +45,11 @@ function loadOrCreateSigningKey(dataDir: string): Jwk {
 }
 
 /** Builds the sandbox VNeID: a standard OpenID Connect provider whose accounts are the demo citizens. */
-export function createSandboxProvider(config: AppConfig, platformSecret: string): Provider {
+export function createSandboxProvider(config: AppConfig, platformSecret: string, database: Database): Provider {
   const issuer = `${config.publicUrl}${sandboxPrefix}`;
   const cookieKey = Buffer.from(hkdfSync('sha256', platformSecret, 'tinhso', 'sandbox-vneid-cookies', 32)).toString('base64url');
   const provider = new Provider(issuer, {
-    adapter: createSandboxStore(),
+    adapter: createSandboxStore(database),
     clients: [
       {
         client_id: sandboxClientId,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { authenticateSandboxCitizen, sandboxSubject } from './accounts.ts';
 import { renderSandboxError, renderSignInPage } from './pages.ts';
 import { createSandboxProvider, sandboxClientId, sandboxPrefix } from './provider.ts';
@@ -9,6 +10,8 @@ import { createSandboxProvider, sandboxClientId, sandboxPrefix } from './provide
 export interface SandboxVneidOptions {
   config: AppConfig;
   platformSecret: string;
+  /** Where the provider keeps its records, shared by every app process. */
+  database: Database;
 }
 
 const loginForm = z.object({ idNumber: z.string().max(20).default(''), password: z.string().max(200).default('') });
@@ -20,7 +23,7 @@ const wrongCredentials = 'Số định danh hoặc mật khẩu không đúng. �
  * raw Node request; the sign-in pages are ours. Registered with prefix /sandbox/vneid.
  */
 export async function sandboxVneid(app: FastifyInstance, opts: SandboxVneidOptions): Promise<void> {
-  const provider = createSandboxProvider(opts.config, opts.platformSecret);
+  const provider = createSandboxProvider(opts.config, opts.platformSecret, opts.database);
   const handle = provider.callback();
 
   const expired = (reply: FastifyReply) =>

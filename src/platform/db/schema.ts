@@ -12,3 +12,4 @@ export * from '../../payments/schema.ts';
 export * from '../../payments/sandbox-gateway/schema.ts';
 export * from '../../notifications/schema.ts';
 export * from '../http/schema.ts';
+export * from '../../identity/sandbox/schema.ts';
