@@ -4,11 +4,13 @@ import { isLanguage, translate, type Language, type MessageKey, type MessageValu
 
 /**
  * The province this portal serves: the deployment's PROVINCE_CODE, which the server writes into the
- * page (src/web/serve.ts). '79' only where no server wrote it (the Vite dev server's own page).
+ * page (src/web/serve.ts). '79' only where no server wrote it (no page, or a malformed one).
  */
 export const provinceCode = readProvinceCode();
 
 function readProvinceCode(): string {
+  // Outside a browser (unit tests importing the web app's modules) there is no page to read.
+  if (typeof document === 'undefined') return '79';
   const written = document.querySelector<HTMLMetaElement>('meta[name="tinhso-province"]')?.content ?? '';
   return /^\d{2}$/.test(written) ? written : '79';
 }
