@@ -14,10 +14,6 @@ ON CONFLICT (bucket, key) DO UPDATE SET
   window_ends_at = CASE WHEN c.window_ends_at <= now() THEN excluded.window_ends_at ELSE c.window_ends_at END
 RETURNING hits, greatest(0, ceil(extract(epoch FROM c.window_ends_at - now()) * 1000))::int AS ttl`;
 
-const readStatement = `
-SELECT hits, greatest(0, ceil(extract(epoch FROM window_ends_at - now()) * 1000))::int AS ttl
-FROM rate_limit_counters WHERE bucket = $1 AND key = $2 AND window_ends_at > now()`;
-
 type Counted = { current: number; ttl: number };
 type Callback = (error: Error | null, result?: Counted) => void;
 
@@ -41,7 +37,8 @@ function bucketOf(limit: RouteLimit): string {
  * those routes (sign-in, the public dossier lookup, document checks) are not hot paths.
  *
  * Fixed windows, as the plugin's own stores count. The plugin's `continueExceeding` and
- * `exponentialBackoff` are not offered: a route asking for them is refused at start.
+ * `exponentialBackoff` are not offered: a route asking for them is refused at start. Nor is a
+ * non-counting peek (`read`, for `{ increment: false }`), which no route uses; the plugin refuses it clearly.
  */
 export function databaseRateLimitStore(database: Database): FastifyRateLimitStoreCtor {
   class DatabaseRateLimitStore implements FastifyRateLimitStore {
@@ -58,12 +55,6 @@ export function databaseRateLimitStore(database: Database): FastifyRateLimitStor
       database
         .query<{ hits: number; ttl: number }>({ name: 'rate-limit.count', text: countStatement, values: [this.#bucket, key, timeWindow] })
         .then(([row]) => callback(null, { current: row?.hits ?? 1, ttl: row?.ttl ?? timeWindow }), callback);
-    }
-
-    read(key: string, callback: Callback): void {
-      database
-        .query<{ hits: number; ttl: number }>({ name: 'rate-limit.read', text: readStatement, values: [this.#bucket, key] })
-        .then(([row]) => callback(null, { current: row?.hits ?? 0, ttl: row?.ttl ?? 0 }), callback);
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
