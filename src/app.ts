@@ -12,6 +12,7 @@ import { installErrorHandling } from './platform/http/errors.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
+import { procedureAdminRoutes } from './procedures/admin-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { dashboardRoutes } from './indicators/dashboard/routes.ts';
 import { portalUnitMappingRoutes } from './indicators/portal-unit-mapping-routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityModule, { config, database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(unitsRoutes, { prefix: '/api/v1', database: deps.database, now: deps.now ?? (() => new Date()) });
   await app.register(proceduresRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
+  await app.register(procedureAdminRoutes, { prefix: '/api/v1', database: deps.database, provinceCode: config.provinceCode });
   const documents = createDocumentServices(config, deps.database.db, deps.now ?? (() => new Date()));
   await app.register(documentsRoutes, { prefix: '/api/v1', services: documents });
   const now = deps.now ?? (() => new Date());

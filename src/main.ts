@@ -37,7 +37,13 @@ async function main(): Promise<void> {
     `  Tỉnh số đang chạy tại / is running at ${config.publicUrl}`,
     `  Cơ sở dữ liệu / database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/pglite)` : 'PostgreSQL (DATABASE_URL)'}`,
     prepared.unitsLoaded ? '  Đã nạp đơn vị hành chính / administrative units loaded' : '',
-    prepared.proceduresLoaded ? '  Đã nạp danh mục thủ tục hành chính / procedure catalogue loaded' : '',
+    prepared.catalogue.added.length > 0 ? `  Đã nạp ${prepared.catalogue.added.length} thủ tục hành chính / procedures loaded` : '',
+    prepared.catalogue.updated.length > 0
+      ? `  Cập nhật theo danh mục tham chiếu / updated from the reference catalogue: ${prepared.catalogue.updated.join(', ')}`
+      : '',
+    prepared.catalogue.keptLocal.length > 0
+      ? `  Giữ phiên bản của tỉnh, chưa áp dụng bản tham chiếu mới / province's own version kept, reference update pending: ${prepared.catalogue.keptLocal.join(', ')}`
+      : '',
     prepared.demoSeeded ? '  Đã nạp dữ liệu mẫu / demo data loaded' : '',
     demoStore?.isNew ? '  Đã cấp trích lục khai sinh mẫu vào kho dữ liệu / demo birth extract issued into the store' : '',
     `  API: ${config.publicUrl}/docs  ·  ${config.publicUrl}/openapi.json`,

@@ -3,7 +3,7 @@ import type { AppConfig } from '../config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { loadUnitsIfEmpty } from '../units/load-units.ts';
 import { seedDemoDataIfEmpty } from '../demo/seed.ts';
-import { loadProcedureCatalogueIfEmpty } from '../procedures/load-catalogue.ts';
+import { syncReferenceCatalogue, type CatalogueSync } from '../procedures/sync-catalogue.ts';
 import { prepareDevelopmentCa } from '../documents/signing/keys.ts';
 import { installStatusCounts } from '../dossiers/status-counts.ts';
 
@@ -18,19 +18,20 @@ export async function openConfiguredDatabase(config: AppConfig): Promise<Databas
 
 export interface PreparedDatabase {
   unitsLoaded: boolean;
-  proceduresLoaded: boolean;
+  /** What the reference procedure catalogue of this release added or updated. */
+  catalogue: CatalogueSync;
   demoSeeded: boolean;
 }
 
-/** Migrates, loads the administrative units and the procedure catalogue (reference data) and, in demo mode, the demo province. */
+/** Migrates, loads the administrative units, brings the procedure catalogue up to this release's reference catalogue and, in demo mode, seeds the demo province. */
 export async function prepareDatabase(database: Database, config: AppConfig): Promise<PreparedDatabase> {
   await database.migrate();
   // Triggers are not in the generated migration: installed (idempotently) right after it.
   await installStatusCounts(database.db);
   const unitsLoaded = await loadUnitsIfEmpty(database.db, config.unitsDataDir);
-  const proceduresLoaded = await loadProcedureCatalogueIfEmpty(database.db, config.provinceCode);
+  const catalogue = await syncReferenceCatalogue(database.db, config.provinceCode);
   const demoSeeded = config.demoMode ? await seedDemoDataIfEmpty(database.db, config) : false;
   // Demo mode: the development CA exists from the first start (agency keys are made on first use).
   if (config.demoMode) await prepareDevelopmentCa(database.db, config);
-  return { unitsLoaded, proceduresLoaded, demoSeeded };
+  return { unitsLoaded, catalogue, demoSeeded };
 }

@@ -62,6 +62,16 @@ export const errorCatalogue = {
     vi: 'Nội dung phiên bản thủ tục không hợp lệ.',
     en: 'The procedure version content is invalid.',
   },
+  PROCEDURE_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Thủ tục vừa có phiên bản mới do người khác xuất bản; vui lòng tải lại và sửa trên phiên bản mới.',
+    en: 'Someone else has just published a newer version of this procedure; reload and edit the new version.',
+  },
+  PROCEDURE_UNCHANGED: {
+    status: 422,
+    vi: 'Nội dung không khác phiên bản hiện hành nên không xuất bản phiên bản mới.',
+    en: 'Nothing differs from the current version, so no new version was published.',
+  },
   // Signed documents
   DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
   DOCUMENT_ALREADY_REVOKED: { status: 409, vi: 'Văn bản đã bị thu hồi trước đó.', en: 'The document has already been revoked.' },

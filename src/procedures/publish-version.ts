@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/client.ts';
+import { recordAudit, type Actor } from '../platform/audit/record.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import type { Db, Queryable } from '../platform/db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { procedureContent, type ProcedureContent, type ProcedureContentInput } from './domain/procedure.ts';
-import { procedures, procedureVersions, type ProcedureVersionRow } from './schema.ts';
+import { procedures, procedureVersions, type ProcedureRow, type ProcedureVersionRow } from './schema.ts';
 import { versionRow } from './versions.ts';
 
 export interface PublishVersionInput {
@@ -11,9 +13,14 @@ export interface PublishVersionInput {
   /** Only what changes; everything else is carried over from the current version. */
   changes: Partial<ProcedureContentInput>;
   changeNote: string;
+  /** The version the editor started from: if another one was published since, nothing is published. */
+  basedOnVersion?: number;
+  /** Who publishes (audited): an officer of the province, or the system applying the reference catalogue. */
+  actor?: Actor;
 }
 
-function contentOf(row: ProcedureVersionRow): ProcedureContent {
+/** The content a stored version says, in the shape `procedureContent` parses. */
+export function contentOf(row: ProcedureVersionRow): ProcedureContentInput {
   return {
     name: row.name,
     nameEn: row.nameEn,
@@ -35,9 +42,52 @@ function contentOf(row: ProcedureVersionRow): ProcedureContent {
   };
 }
 
+/** Whether two contents say the same thing, whatever the key order or omitted defaults. */
+export function sameContent(a: ProcedureContentInput, b: ProcedureContent): boolean {
+  const parsed = procedureContent.safeParse(a);
+  return parsed.success && canonicalJson(parsed.data) === canonicalJson(b);
+}
+
+/**
+ * Writes version n+1 as the current one inside `tx`; earlier versions stay as they were, because
+ * dossiers reference them. The caller holds the procedure row locked.
+ */
+export async function insertNextVersion(
+  tx: Queryable,
+  procedure: ProcedureRow,
+  current: ProcedureVersionRow,
+  content: ProcedureContent,
+  changeNote: string,
+  actor: Actor | undefined,
+): Promise<{ versionId: string; version: number }> {
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${procedureVersions.version}), 0)::int + 1` })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.procedureId, procedure.id));
+  await tx.update(procedureVersions).set({ isCurrent: false }).where(eq(procedureVersions.id, current.id));
+  const [inserted] = await tx
+    .insert(procedureVersions)
+    .values({
+      ...versionRow(procedure.id, procedure.code, next, content, changeNote),
+      publishedByOfficerId: actor?.kind === 'officer' ? actor.id : null,
+    })
+    .returning({ id: procedureVersions.id, version: procedureVersions.version });
+  const published = inserted as { id: string; version: number };
+  if (actor) {
+    await recordAudit(tx, actor, {
+      action: 'procedure.version.publish',
+      subjectType: 'procedure',
+      subjectId: procedure.id,
+      details: { code: procedure.code, version: published.version, previousVersion: current.version, changeNote },
+    });
+  }
+  return { versionId: published.id, version: published.version };
+}
+
 /**
  * Publishes a new version of a procedure: the current content with `changes` applied becomes version
- * n+1 and the current one; earlier versions stay as they were, because dossiers reference them.
+ * n+1 and the current one. Refuses content that does not validate, a version that changes nothing,
+ * and (with `basedOnVersion`) an edit of a version that is no longer the current one.
  */
 export async function publishProcedureVersion(db: Db, input: PublishVersionInput): Promise<{ versionId: string; version: number }> {
   return db.transaction(async (tx) => {
@@ -52,21 +102,21 @@ export async function publishProcedureVersion(db: Db, input: PublishVersionInput
       .from(procedureVersions)
       .where(and(eq(procedureVersions.procedureId, procedure.id), eq(procedureVersions.isCurrent, true)));
     if (!current) throw new AppError('PROCEDURE_VERSION_NOT_FOUND', { code: input.code });
+    if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
+      throw new AppError('PROCEDURE_VERSION_CONFLICT', {
+        code: input.code,
+        basedOnVersion: input.basedOnVersion,
+        currentVersion: current.version,
+      });
+    }
     const parsed = procedureContent.safeParse({ ...contentOf(current), ...input.changes });
     if (!parsed.success) {
       throw new AppError('PROCEDURE_CONTENT_INVALID', {
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
       });
     }
-    const [{ next } = { next: 1 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${procedureVersions.version}), 0)::int + 1` })
-      .from(procedureVersions)
-      .where(eq(procedureVersions.procedureId, procedure.id));
-    await tx.update(procedureVersions).set({ isCurrent: false }).where(eq(procedureVersions.id, current.id));
-    const [inserted] = await tx
-      .insert(procedureVersions)
-      .values(versionRow(procedure.id, procedure.code, next, parsed.data, input.changeNote))
-      .returning({ id: procedureVersions.id, version: procedureVersions.version });
-    return { versionId: (inserted as { id: string }).id, version: (inserted as { version: number }).version };
+    if (sameContent(contentOf(current), parsed.data))
+      throw new AppError('PROCEDURE_UNCHANGED', { code: input.code, version: current.version });
+    return insertNextVersion(tx, procedure, current, parsed.data, input.changeNote, input.actor);
   });
 }

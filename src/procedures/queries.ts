@@ -119,6 +119,7 @@ function presentVersion(provinceCode: string, code: string, row: ProcedureVersio
     sources: row.sources,
     changeNote: row.changeNote,
     publishedAt: row.publishedAt.toISOString(),
+    keywords: row.keywords,
   };
 }
 
@@ -152,6 +153,7 @@ export async function findProcedureDetail(
         isCurrent: r.isCurrent,
         publishedAt: r.publishedAt.toISOString(),
         changeNote: r.changeNote,
+        source: r.publishedByOfficerId === null ? ('reference' as const) : ('province' as const),
       })),
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { onlineLevel, procedureCode, timeUnit } from './domain/procedure.ts';
+import { onlineLevel, procedureCode, procedureContentFields, timeUnit } from './domain/procedure.ts';
+import { formDefinition } from './forms/definition.ts';
 
 const level = z.enum(['province', 'commune']);
 
@@ -70,8 +71,32 @@ export const procedureDetailResponse = procedureSummary.extend({
   sources: z.array(z.string()),
   changeNote: z.string().nullable(),
   publishedAt: z.string(),
+  keywords: z.array(z.string()),
   versions: z.array(
-    z.object({ version: z.number().int(), isCurrent: z.boolean(), publishedAt: z.string(), changeNote: z.string().nullable() }),
+    z.object({
+      version: z.number().int(),
+      isCurrent: z.boolean(),
+      publishedAt: z.string(),
+      changeNote: z.string().nullable(),
+      source: z
+        .enum(['reference', 'province'])
+        .describe("reference: the catalogue shipped with the software; province: the province's administrator"),
+    }),
   ),
 });
 export type ProcedureDetail = z.infer<typeof procedureDetailResponse>;
+
+/**
+ * A new version from the province's administrator: only the fields that change. Without the content
+ * schema's defaults, so a field left out stays as it is (the checks across fields run on the merged
+ * content, see publish-version.ts).
+ */
+export const publishVersionBody = z.strictObject({
+  basedOnVersion: z.number().int().min(1).describe('The current version the edit started from; a newer one refuses the edit (409)'),
+  changeNote: z.string().trim().min(5).max(1000).describe('What changed and why, shown to citizens in the version history'),
+  changes: procedureContentFields
+    .extend({ formDefinition: formDefinition.nullable(), keywords: z.array(z.string()) })
+    .partial()
+    .refine((changes) => Object.keys(changes).length > 0, 'at least one field'),
+});
+export const publishVersionResponse = z.object({ code: z.string(), version: z.number().int(), versionId: z.string() });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { officers } from '../identity/schema.ts';
 import type { Component, Fee } from './domain/procedure.ts';
 import type { FormDefinition } from './forms/definition.ts';
 
@@ -11,6 +12,11 @@ export const procedures = pgTable(
     /** National code N.NNNNNN. */
     code: varchar('code', { length: 8 }).notNull(),
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    /**
+     * SHA-256 of the reference catalogue's content for this procedure when it was last applied (see
+     * sync-catalogue.ts); a newer release with other content publishes a new version.
+     */
+    referenceHash: text('reference_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('procedures_province_code').on(t.provinceCode, t.code)],
@@ -44,6 +50,8 @@ export const procedureVersions = pgTable(
     keywords: jsonb('keywords').$type<string[]>().notNull(),
     sources: jsonb('sources').$type<string[]>().notNull(),
     changeNote: text('change_note'),
+    /** The province's administrator who published this version; null for the reference catalogue shipped with the software. */
+    publishedByOfficerId: uuid('published_by_officer_id').references(() => officers.id),
     /** normaliseForSearch(name | sector | nameEn | keywords | code). */
     searchText: text('search_text').notNull(),
     /** normaliseForSearch(name), for exact and prefix boosts. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formDefinition } from '../forms/definition.ts';
+import { formDefinition, type FormField } from '../forms/definition.ts';
 import { fee, type Fee } from './fee.ts';
 
 export { fee, type Fee };
@@ -28,8 +28,13 @@ export const component = z.strictObject({
 /** Căn cứ pháp lý — one legal document the procedure rests on. */
 export const legalDocument = z.strictObject({ number: z.string().min(1), title: z.string().min(1) });
 
-/** Everything a version of a procedure says; a change publishes a new version. */
-export const procedureContent = z.strictObject({
+/** The component codes the form's file fields answer, at any depth. */
+function fileFieldComponentCodes(fields: readonly FormField[]): string[] {
+  return fields.flatMap((f) => (f.type === 'file' ? [f.componentCode] : f.type === 'group' ? fileFieldComponentCodes(f.fields) : []));
+}
+
+/** The fields of a procedure version's content, without the checks across fields (see `procedureContent`). */
+export const procedureContentFields = z.strictObject({
   name: z.string().min(3),
   nameEn: z.string().min(3).nullable(),
   /** Lĩnh vực — field/sector, e.g. "Hộ tịch". */
@@ -52,6 +57,23 @@ export const procedureContent = z.strictObject({
   keywords: z.array(z.string()).default([]),
   /** Where the code, name and facts were checked. */
   sources: z.array(z.string()).min(1),
+});
+
+/**
+ * Everything a version of a procedure says; a change publishes a new version. Component codes are
+ * unique, and every file field of the form answers one of the version's components, so a version
+ * cannot drop a document its own form still asks for.
+ */
+export const procedureContent = procedureContentFields.superRefine((content, ctx) => {
+  const codes = new Set<string>();
+  for (const [i, c] of content.components.entries()) {
+    if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['components', i, 'code'], message: `duplicate component ${c.code}` });
+    codes.add(c.code);
+  }
+  for (const code of fileFieldComponentCodes(content.formDefinition?.fields ?? [])) {
+    if (!codes.has(code))
+      ctx.addIssue({ code: 'custom', path: ['formDefinition'], message: `file field answers unknown component ${code}` });
+  }
 });
 
 export type ProcedureContent = z.infer<typeof procedureContent>;

@@ -1,0 +1,3 @@
+ALTER TABLE "procedure_versions" ADD COLUMN "published_by_officer_id" uuid;--> statement-breakpoint
+ALTER TABLE "procedures" ADD COLUMN "reference_hash" text;--> statement-breakpoint
+ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_published_by_officer_id_officers_id_fk" FOREIGN KEY ("published_by_officer_id") REFERENCES "public"."officers"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assertOfficerScope, officerOf } from '../identity/guards.ts';
+import { actorOf } from '../identity/http.ts';
+import type { Database } from '../platform/db/client.ts';
+import { publishProcedureVersion } from './publish-version.ts';
+import { procedureParams, publishVersionBody, publishVersionResponse } from './routes.schema.ts';
+
+/** The province's administrators keep its procedure catalogue: a change publishes a new version. */
+export async function procedureAdminRoutes(app: FastifyInstance, opts: { database: Database; provinceCode: string }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts.database;
+  const province = { agencyCode: '', unitCode: opts.provinceCode, provinceCode: opts.provinceCode };
+
+  r.post(
+    '/admin/procedures/:code/versions',
+    {
+      preHandler: async (request) => assertOfficerScope(officerOf(request), province, 'system_admin'),
+      schema: {
+        tags: ['procedures'],
+        summary:
+          "Publish a new version of a procedure (the province's system administrators); dossiers keep the version they were filed under",
+        params: procedureParams,
+        body: publishVersionBody,
+        response: { 201: publishVersionResponse },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params;
+      const { basedOnVersion, changeNote, changes } = request.body;
+      const published = await publishProcedureVersion(db, {
+        provinceCode: opts.provinceCode,
+        code,
+        changes,
+        changeNote,
+        basedOnVersion,
+        actor: actorOf(request),
+      });
+      return reply.code(201).send({ code, ...published });
+    },
+  );
+}
