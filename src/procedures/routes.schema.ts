@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { onlineLevel, procedureCode, procedureContentFields, timeUnit } from './domain/procedure.ts';
+import { fee, onlineLevel, procedureCode, procedureContentFields, timeUnit } from './domain/procedure.ts';
 import { formDefinition } from './forms/definition.ts';
 
 const level = z.enum(['province', 'commune']);
@@ -54,7 +54,7 @@ export const procedureDetailResponse = procedureSummary.extend({
   versionId: z.string().describe('Dossiers reference this id'),
   agencyNote: z.string().nullable(),
   timeNote: z.string().nullable(),
-  fees: z.array(z.object({ name: z.string(), amountVnd: z.number().int().optional(), rule: z.string().optional() })),
+  fees: z.array(fee).describe('Each line with the conditions that make it due and the exemptions that waive it'),
   components: z.array(
     z.object({
       code: z.string(),

@@ -68,6 +68,11 @@ function Header() {
                 <Link to="/can-bo/phan-anh">{t('nav.complaints')}</Link>
               </li>
             )}
+            {principal?.kind === 'officer' && principal.roles.some((r) => r.role === 'system_admin') && (
+              <li>
+                <Link to="/can-bo/thu-tuc">{t('nav.catalogueAdmin')}</Link>
+              </li>
+            )}
             {principal?.kind === 'officer' && principal.roles.some((r) => ['leader', 'unit_admin', 'system_admin'].includes(r.role)) && (
               <li>
                 <Link to="/lanh-dao">{t('nav.leaders')}</Link>

@@ -29,6 +29,7 @@ const LeadersPage = lazy(() => import('./pages/leaders/leaders-page.tsx'));
 const DefinitionsPage = lazy(() => import('./pages/leaders/definitions-page.tsx'));
 const ReconciliationPage = lazy(() => import('./pages/leaders/reconciliation-page.tsx'));
 const OfficerComplaintsPage = lazy(() => import('./pages/feedback/officer-complaints-page.tsx'));
+const CatalogueAdminPage = lazy(() => import('./pages/catalogue-admin/catalogue-admin-page.tsx'));
 
 const routes: readonly (readonly [string, Page])[] = [
   ['/', HomePage],
@@ -54,6 +55,9 @@ const routes: readonly (readonly [string, Page])[] = [
   ['/lanh-dao/dinh-nghia/:code', DefinitionsPage],
   ['/lanh-dao/doi-chieu', ReconciliationPage],
   ['/can-bo/phan-anh', OfficerComplaintsPage],
+  // Quản trị danh mục thủ tục (system administrators).
+  ['/can-bo/thu-tuc', CatalogueAdminPage],
+  ['/can-bo/thu-tuc/:code', CatalogueAdminPage],
 ];
 
 function Loading() {

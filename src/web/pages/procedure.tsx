@@ -205,6 +205,20 @@ function ProcedureDetails({ procedure }: { procedure: ProcedureDetail }) {
       <p className="muted version-note">
         {t('procedure.version', { version: procedure.version, date: formatDay(language, procedure.publishedAt) })}
       </p>
+      {procedure.versions.length > 1 && (
+        <details className="version-history">
+          <summary>{t('procedure.history', { count: procedure.versions.length })}</summary>
+          <ol className="plain-list" reversed data-testid="version-history">
+            {[...procedure.versions].reverse().map((v) => (
+              <li key={v.version}>
+                <strong>{t('procedure.historyItem', { version: v.version, date: formatDay(language, v.publishedAt) })}</strong> ·{' '}
+                {t(`procedure.source.${v.source}`)}
+                {v.changeNote && <span lang="vi"> — {v.changeNote}</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </article>
   );
 }
