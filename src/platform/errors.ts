@@ -67,6 +67,11 @@ export const errorCatalogue = {
     vi: 'Thủ tục vừa có phiên bản mới do người khác xuất bản; vui lòng tải lại và sửa trên phiên bản mới.',
     en: 'Someone else has just published a newer version of this procedure; reload and edit the new version.',
   },
+  PROCEDURE_EXISTS: {
+    status: 409,
+    vi: 'Tỉnh, thành phố đã có thủ tục mang mã này; hãy sửa thủ tục đó để xuất bản phiên bản mới.',
+    en: 'The province already has a procedure with this code; edit it to publish a new version.',
+  },
   PROCEDURE_UNCHANGED: {
     status: 422,
     vi: 'Nội dung không khác phiên bản hiện hành nên không xuất bản phiên bản mới.',

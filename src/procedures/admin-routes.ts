@@ -1,21 +1,40 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertOfficerScope, officerOf } from '../identity/guards.ts';
 import { actorOf } from '../identity/http.ts';
 import type { Database } from '../platform/db/client.ts';
-import { publishProcedureVersion } from './publish-version.ts';
-import { procedureParams, publishVersionBody, publishVersionResponse } from './routes.schema.ts';
+import { createProcedure, publishProcedureVersion } from './publish-version.ts';
+import { createProcedureBody, procedureParams, publishVersionBody, publishVersionResponse } from './routes.schema.ts';
 
 /** The province's administrators keep its procedure catalogue: a change publishes a new version. */
 export async function procedureAdminRoutes(app: FastifyInstance, opts: { database: Database; provinceCode: string }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = opts.database;
   const province = { agencyCode: '', unitCode: opts.provinceCode, provinceCode: opts.provinceCode };
+  const systemAdminOnly = async (request: FastifyRequest) => assertOfficerScope(officerOf(request), province, 'system_admin');
+
+  r.post(
+    '/admin/procedures',
+    {
+      preHandler: systemAdminOnly,
+      schema: {
+        tags: ['procedures'],
+        summary: "Add a procedure the reference catalogue lacks, as version 1 (the province's system administrators)",
+        body: createProcedureBody,
+        response: { 201: publishVersionResponse },
+      },
+    },
+    async (request, reply) => {
+      const { code, content } = request.body;
+      const created = await createProcedure(db, { provinceCode: opts.provinceCode, code, content, actor: actorOf(request) });
+      return reply.code(201).send({ code, ...created });
+    },
+  );
 
   r.post(
     '/admin/procedures/:code/versions',
     {
-      preHandler: async (request) => assertOfficerScope(officerOf(request), province, 'system_admin'),
+      preHandler: systemAdminOnly,
       schema: {
         tags: ['procedures'],
         summary:

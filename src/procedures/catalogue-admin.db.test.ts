@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousCaller, citizenCaller, officerCaller, type ApiCaller } from '../../test/support/api-caller.ts';
 import { createTestContext, testBackend, type TestContext } from '../../test/support/test-app.ts';
 import { auditLog } from '../platform/audit/schema.ts';
+import { procedureCatalogue } from './catalogue-data.ts';
 import { procedures, procedureVersions } from './schema.ts';
 
 const now = new Date('2026-03-04T02:00:00Z');
@@ -137,5 +138,59 @@ describe(`catalogue administration (${testBackend()})`, () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.statusCode === 409)?.json().code).toBe('PROCEDURE_VERSION_CONFLICT');
     expect(await storedVersions('2.001019')).toHaveLength(2);
+  });
+
+  describe('adding a procedure the reference catalogue lacks', () => {
+    // A fictional code: the content of a real procedure under another name.
+    const { code: _code, ...content } = procedureCatalogue.find((e) => e.code === '1.001193') ?? procedureCatalogue[0]!;
+    const body = {
+      code: '9.999001',
+      content: { ...content, name: 'Thủ tục riêng của Thành phố (thử nghiệm)', keywords: ['thu tuc rieng'] },
+    };
+
+    it('a system administrator adds it as version 1: citizens find it, and it is audited', async () => {
+      const res = await who.systemAdmin.post('/api/v1/admin/procedures', body);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ code: '9.999001', version: 1 });
+      const detail = (await who.anonymous.get('/api/v1/procedures/9.999001')).json();
+      expect(detail).toMatchObject({ name: 'Thủ tục riêng của Thành phố (thử nghiệm)', version: 1 });
+      expect(detail.versions).toEqual([expect.objectContaining({ version: 1, source: 'province' })]);
+      const found = (await who.anonymous.get('/api/v1/procedures?q=thu%20tuc%20rieng%20cua%20thanh%20pho')).json();
+      expect(found.items.map((i: { code: string }) => i.code)).toContain('9.999001');
+      const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'procedure.create'));
+      expect(audit).toEqual([expect.objectContaining({ actorKind: 'officer', actorId: who.systemAdmin.id })]);
+
+      const again = await who.systemAdmin.post('/api/v1/admin/procedures', body);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe('PROCEDURE_EXISTS');
+      expect(await storedVersions('9.999001')).toHaveLength(1);
+    });
+
+    it.each([
+      ['anonymous', 401],
+      ['citizen', 403],
+      ['reception', 403],
+      ['communeAdmin', 403],
+    ] as const)('refuses %s (%i)', async (caller, status) => {
+      const res = await who[caller].post('/api/v1/admin/procedures', { ...body, code: '9.999002' });
+      expect(res.statusCode).toBe(status);
+      expect(await storedVersions('9.999002')).toEqual([]);
+    });
+
+    it.each([
+      ['a code not in the national format', { ...body, code: '9999003' }, 400, 'VALIDATION_FAILED'],
+      ['content missing its legal basis', { code: '9.999003', content: { ...body.content, legalBasis: [] } }, 400, 'VALIDATION_FAILED'],
+      [
+        'a form asking for a document the procedure does not list',
+        { code: '9.999003', content: { ...body.content, components: [] } },
+        400,
+        'PROCEDURE_CONTENT_INVALID',
+      ],
+    ])('refuses %s and stores nothing', async (_name, payload, status, code) => {
+      const res = await who.systemAdmin.post('/api/v1/admin/procedures', payload);
+      expect(res.statusCode).toBe(status);
+      expect(res.json().code).toBe(code);
+      expect(await storedVersions('9.999003')).toEqual([]);
+    });
   });
 });

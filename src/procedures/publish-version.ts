@@ -42,6 +42,15 @@ export function contentOf(row: ProcedureVersionRow): ProcedureContentInput {
   };
 }
 
+/** The content, checked within and across its fields; 400 PROCEDURE_CONTENT_INVALID with the issues otherwise. */
+function validContent(input: ProcedureContentInput): ProcedureContent {
+  const parsed = procedureContent.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError('PROCEDURE_CONTENT_INVALID', {
+    issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
+}
+
 /** Whether two contents say the same thing, whatever the key order or omitted defaults. */
 export function sameContent(a: ProcedureContentInput, b: ProcedureContent): boolean {
   const parsed = procedureContent.safeParse(a);
@@ -109,14 +118,47 @@ export async function publishProcedureVersion(db: Db, input: PublishVersionInput
         currentVersion: current.version,
       });
     }
-    const parsed = procedureContent.safeParse({ ...contentOf(current), ...input.changes });
-    if (!parsed.success) {
-      throw new AppError('PROCEDURE_CONTENT_INVALID', {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      });
-    }
-    if (sameContent(contentOf(current), parsed.data))
-      throw new AppError('PROCEDURE_UNCHANGED', { code: input.code, version: current.version });
-    return insertNextVersion(tx, procedure, current, parsed.data, input.changeNote, input.actor);
+    const content = validContent({ ...contentOf(current), ...input.changes });
+    if (sameContent(contentOf(current), content)) throw new AppError('PROCEDURE_UNCHANGED', { code: input.code, version: current.version });
+    return insertNextVersion(tx, procedure, current, content, input.changeNote, input.actor);
+  });
+}
+
+export interface CreateProcedureInput {
+  provinceCode: string;
+  code: string;
+  content: ProcedureContentInput;
+  /** The province's administrator adding it (audited). */
+  actor: Actor;
+}
+
+/**
+ * Adds a procedure the reference catalogue does not have (a procedure specific to the province, or
+ * one published nationally after this release) as version 1, published by the province's
+ * administrator. Refuses a code the province already has and content that does not validate.
+ */
+export async function createProcedure(db: Db, input: CreateProcedureInput): Promise<{ versionId: string; version: number }> {
+  const content = validContent(input.content);
+  return db.transaction(async (tx) => {
+    const [procedure] = await tx
+      .insert(procedures)
+      .values({ code: input.code, provinceCode: input.provinceCode })
+      .onConflictDoNothing()
+      .returning();
+    if (!procedure) throw new AppError('PROCEDURE_EXISTS', { code: input.code });
+    const [inserted] = await tx
+      .insert(procedureVersions)
+      .values({
+        ...versionRow(procedure.id, procedure.code, 1, content, null),
+        publishedByOfficerId: input.actor.kind === 'officer' ? input.actor.id : null,
+      })
+      .returning({ id: procedureVersions.id });
+    await recordAudit(tx, input.actor, {
+      action: 'procedure.create',
+      subjectType: 'procedure',
+      subjectId: procedure.id,
+      details: { code: procedure.code, name: content.name },
+    });
+    return { versionId: (inserted as { id: string }).id, version: 1 };
   });
 }

@@ -100,3 +100,9 @@ export const publishVersionBody = z.strictObject({
     .refine((changes) => Object.keys(changes).length > 0, 'at least one field'),
 });
 export const publishVersionResponse = z.object({ code: z.string(), version: z.number().int(), versionId: z.string() });
+
+/** A procedure the reference catalogue lacks, added by the province's administrator as version 1. */
+export const createProcedureBody = z.strictObject({
+  code: procedureCode.describe('National code N.NNNNNN as published in the national database of administrative procedures'),
+  content: procedureContentFields.describe('Everything version 1 says; see GET /api/v1/procedures/{code} for the shape'),
+});
