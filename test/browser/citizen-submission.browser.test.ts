@@ -432,4 +432,36 @@ describe('a citizen applies for a birth registration on a phone', () => {
     expect(await page.getByText('Phạm Thị Dung').count()).toBe(0);
     await expectAccessible(page, 'every field: review');
   });
+
+  it("keeps a draft's answers when the procedure gets a new version before it is submitted", async () => {
+    const page = await openPhone();
+    await page.goto(url('/thu-tuc/1.001193'));
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await signInAtSandbox(page);
+    await page.waitForURL(/\/thu-tuc\/1\.001193\/nop-ho-so/);
+    await page.goto(url('/thu-tuc/1.001193/nop-ho-so?buoc=2'));
+    await formStep(page, 'Người được khai sinh').waitFor();
+    await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).fill('Trần Gia Huy');
+    await page.getByText(/^Đã lưu bản nháp lúc/).waitFor();
+
+    // The city's administrator publishes a new version (a note on the time) while the draft waits.
+    await publishProcedureVersion(ctx.database.db, {
+      provinceCode: '79',
+      code: '1.001193',
+      changes: { timeNote: 'Trả kết quả trong ngày nếu nộp trước 15 giờ' },
+      changeNote: 'Browser test: a new version while a draft is open',
+    });
+    await page.goto(url('/thu-tuc/1.001193/nop-ho-so?buoc=2'));
+    await page
+      .getByText('Thủ tục vừa được cập nhật. Những thông tin bạn đã khai vẫn được giữ; hãy xem lại từng bước trước khi nộp.')
+      .waitFor();
+    await formStep(page, 'Người được khai sinh').waitFor();
+    expect(await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Trần Gia Huy');
+    await expectAccessible(page, 'form: draft carried over to a new version');
+    // From now on the draft is kept under the new version: the next visit simply resumes it.
+    await page.getByText(/^Đã lưu bản nháp lúc/).waitFor();
+    await page.goto(url('/thu-tuc/1.001193/nop-ho-so?buoc=2'));
+    await page.getByText(/^Đã mở lại bản nháp lưu lúc/).waitFor();
+    expect(await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).inputValue()).toBe('Trần Gia Huy');
+  });
 });

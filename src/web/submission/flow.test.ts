@@ -4,6 +4,7 @@ import { birthRegistrationForm } from '../../procedures/forms/birth-registration
 import type { FormDefinition } from '../../procedures/forms/definition.ts';
 import { validateFormData } from '../../procedures/forms/validate.ts';
 import {
+  carryOverDraft,
   defaultAgency,
   derivePages,
   describePath,
@@ -309,5 +310,67 @@ describe('defaultAgency', () => {
   it('falls back to the first receiving agency, and to nothing when none', () => {
     expect(defaultAgency([agencies[1]!], '26572')?.code).toBe('26572-UBND');
     expect(defaultAgency([], '26572')).toBeUndefined();
+  });
+});
+
+describe('carryOverDraft', () => {
+  const before: FormDefinition = {
+    version: 1,
+    title: { vi: 'Tờ khai', en: 'Form' },
+    fields: [
+      { name: 'fullName', type: 'text', label: { vi: 'Họ tên', en: 'Name' } },
+      { name: 'nickname', type: 'text', label: { vi: 'Tên gọi khác', en: 'Other name' } },
+      { name: 'count', type: 'text', label: { vi: 'Số lượng', en: 'Count' } },
+      { name: 'home', type: 'address', label: { vi: 'Địa chỉ', en: 'Address' } },
+      {
+        name: 'children',
+        type: 'group',
+        repeatable: true,
+        label: { vi: 'Con', en: 'Children' },
+        fields: [
+          { name: 'name', type: 'text', label: { vi: 'Tên', en: 'Name' } },
+          { name: 'school', type: 'text', label: { vi: 'Trường', en: 'School' } },
+        ],
+      },
+      { name: 'paper', type: 'file', componentCode: 'GIAY', label: { vi: 'Giấy', en: 'Paper' } },
+    ],
+  };
+  const draft = {
+    formData: {
+      fullName: 'Nguyễn Văn An',
+      nickname: 'An',
+      count: { was: 'a group' },
+      home: { communeCode: '26734', street: '1 Lê Lợi' },
+      children: [{ name: 'Bình', school: 'Trường A' }],
+      paper: ['file-1'],
+    },
+    attachments: { GIAY: [{ id: 'file-1' }], CU: [{ id: 'file-2' }] },
+  };
+
+  it('keeps every answer and file when only the fees or the time changed (same form, same components)', () => {
+    const sameShape = { ...draft, formData: { ...draft.formData, count: '3' } };
+    expect(carryOverDraft(before, ['GIAY', 'CU'], sameShape)).toEqual(sameShape);
+  });
+
+  it('drops answers to fields the new form removed or retyped, at any depth, and files of components it no longer lists', () => {
+    const after: FormDefinition = {
+      ...before,
+      fields: before.fields
+        .filter((f) => f.name !== 'nickname')
+        .map((f) => (f.type === 'group' ? { ...f, fields: f.fields.filter((g) => g.name !== 'school') } : f)),
+    };
+    expect(carryOverDraft(after, ['GIAY'], draft)).toEqual({
+      formData: {
+        fullName: 'Nguyễn Văn An',
+        home: { communeCode: '26734', street: '1 Lê Lợi' },
+        children: [{ name: 'Bình' }],
+        paper: ['file-1'],
+      },
+      attachments: { GIAY: [{ id: 'file-1' }] },
+    });
+  });
+
+  it('keeps nothing of the form when the new version has none', () => {
+    expect(carryOverDraft(null, [], draft)).toEqual({ formData: {}, attachments: {} });
   });
 });

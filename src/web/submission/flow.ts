@@ -127,6 +127,39 @@ export function withoutHiddenFields(fields: readonly FormField[], scope: FormDat
   return kept;
 }
 
+/** The answers whose field the form still has, with the same name and type, at any depth. */
+function answersForFields(fields: readonly FormField[], scope: FormData): FormData {
+  const kept: FormData = {};
+  for (const field of fields) {
+    const value = scope[field.name];
+    if (value === undefined) continue;
+    if (field.type === 'group' && field.repeatable) {
+      if (Array.isArray(value)) kept[field.name] = value.filter(isRecord).map((entry) => answersForFields(field.fields, entry));
+    } else if (field.type === 'group') {
+      if (isRecord(value)) kept[field.name] = answersForFields(field.fields, value);
+    } else if (!isRecord(value) || field.type === 'address') kept[field.name] = value;
+  }
+  return kept;
+}
+
+/**
+ * A draft saved under an earlier version of the procedure, carried over to the current version: the
+ * answers to fields the current form still has and the files of components it still lists. Nothing
+ * is lost for a change that did not touch the form (a fee, a time); what the new version asks anew is
+ * empty, and the usual checks say so.
+ */
+export function carryOverDraft<A>(
+  definition: FormDefinition | null,
+  componentCodes: readonly string[],
+  draft: { formData: FormData; attachments: Readonly<Record<string, readonly A[]>> },
+): { formData: FormData; attachments: Record<string, readonly A[]> } {
+  const codes = new Set(componentCodes);
+  return {
+    formData: answersForFields(definition?.fields ?? [], draft.formData),
+    attachments: Object.fromEntries(Object.entries(draft.attachments).filter(([code]) => codes.has(code))),
+  };
+}
+
 // ---- errors ---------------------------------------------------------------------------------
 
 /** The top-level field an error path starts with: `mother` for `mother.residence.street`. */

@@ -30,6 +30,7 @@ import { fetchReusableDocuments } from '../store-api.ts';
 import { AgencyStep } from './agency-step.tsx';
 import { FieldScopeContext, FieldView, type FieldScope } from './fields.tsx';
 import {
+  carryOverDraft,
   contactForm,
   defaultAgency,
   derivePages,
@@ -127,22 +128,29 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
     fetchDraft(procedure.code).then(
       (draft) => {
         if (!isCurrent) return;
-        if (draft.procedureVersion !== procedure.version) {
-          setNotice(t('flow.draftOutdated'));
-        } else {
-          setData(draft.formData);
-          setUploadsState(draft.attachments);
-          setAgencyCode(draft.receivingAgencyCode);
-          if (draft.contact) setContact(draft.contact);
-          setNotice(t('flow.resumed', { time: formatDateTime(language, draft.updatedAt) }));
-          // Reopen where the applicant stopped: the first page with something still missing.
-          if (!new URLSearchParams(window.location.search).has('buoc') && definition) {
-            const resumedPages = visiblePages(allPages, draft.formData);
-            const complete = withFileIds(definition, draft.formData, draft.attachments);
-            const errors = validateFormData(definition, withEmptyGroups(definition.fields, complete));
-            const first = firstPageWithErrors(resumedPages, errors);
-            if (first > 0) navigate(`${basePath}?buoc=${first + 1}`, { replace: true });
-          }
+        // A draft of an earlier version (the procedure changed since): its answers carry over to this one.
+        const isOutdated = draft.procedureVersion !== procedure.version;
+        const resumed = isOutdated
+          ? carryOverDraft(
+              definition,
+              procedure.components.map((c) => c.code),
+              draft,
+            )
+          : draft;
+        setData(resumed.formData);
+        setUploadsState(resumed.attachments);
+        setAgencyCode(draft.receivingAgencyCode);
+        if (draft.contact) setContact(draft.contact);
+        setNotice(isOutdated ? t('flow.draftCarriedOver') : t('flow.resumed', { time: formatDateTime(language, draft.updatedAt) }));
+        // The draft is kept under the current version from now on.
+        if (isOutdated) isDirty.current = true;
+        // Reopen where the applicant stopped: the first page with something still missing.
+        if (!new URLSearchParams(window.location.search).has('buoc') && definition) {
+          const resumedPages = visiblePages(allPages, resumed.formData);
+          const complete = withFileIds(definition, resumed.formData, resumed.attachments);
+          const errors = validateFormData(definition, withEmptyGroups(definition.fields, complete));
+          const first = firstPageWithErrors(resumedPages, errors);
+          if (first > 0) navigate(`${basePath}?buoc=${first + 1}`, { replace: true });
         }
         setLoad({ status: 'ready' });
       },
@@ -364,6 +372,14 @@ function Flow({ procedure, citizen }: { procedure: ProcedureDetail; citizen: Cit
       await deleteDraft(procedure.code).catch(() => undefined);
       navigate(`/ho-so/${encodeURIComponent(dossier.code)}?moi=1`, { replace: true });
     } catch (error) {
+      // A new version was published while the applicant filled the form: keep the answers in the draft
+      // and reload, so the form of the current version opens with them (carried over) and a notice.
+      if (error instanceof ApiError && error.code === 'PROCEDURE_VERSION_NOT_CURRENT') {
+        isDirty.current = true;
+        await save();
+        window.location.reload();
+        return;
+      }
       if (error instanceof ApiError && error.code === 'FORM_INVALID') setServerErrors(serverFieldErrors(error.details));
       if (error instanceof ApiError && error.code === 'COMPONENT_MISSING') {
         const codes = missingComponentCodes(error.details);
