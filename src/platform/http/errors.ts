@@ -19,6 +19,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  FST_ERR_BAD_URL: 'URL_MALFORMED',
+  FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
 };
 
 /** Turns anything thrown in a request into the platform's error, keeping unknown failures opaque. */
@@ -48,6 +50,17 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     .status(error.status)
     .type('application/json; charset=utf-8')
     .send(renderError(error, requestLanguage(request)));
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a URL the router cannot take (broken percent-encoding, a
+ * parameter past its length limit) is refused before any route or hook runs, so it gets the
+ * platform's error body here rather than Fastify's own.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error);
+  request.log.info({ code: appError.code }, 'request rejected');
+  void sendError(request, reply, appError);
 }
 
 /** Installs the error and not-found handlers: every failure is `{code, message, details}`. */
