@@ -630,3 +630,53 @@ describe(`the whole route table (${testBackend()})`, () => {
       expect((await callers[who].get('/api/v1/me')).statusCode, who).toBe(200);
   });
 });
+
+describe(`what the sweep found, kept fixed (${testBackend()})`, () => {
+  const errorOf = (res: LightMyRequestResponse) => ({ status: res.statusCode, ...res.json<{ code: string; details: unknown }>() });
+
+  it('a NUL character in a path parameter or query value is a 400 naming its place, not a database error', async () => {
+    const inPath = await callers.anonymous.get('/api/v1/agencies/26572%00UBND');
+    expect(errorOf(inPath)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ in: 'params', path: ['code'], code: 'nul_character' }] },
+    });
+    const inQuery = await callers['tiepnhan.tamlong'].get('/api/v1/officer/inbox?q=an%00');
+    expect(errorOf(inQuery)).toMatchObject({ status: 400, details: { issues: [{ in: 'querystring', path: ['q'] }] } });
+  });
+
+  it('a NUL character in a JSON body is a 400 and nothing is half-stored', async () => {
+    const before = await rowCounts(ctx.database);
+    const res = await callers['quantri.hethong'].inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2026/days/2026-12-24',
+      payload: { kind: 'day_off', nameVi: 'Nghỉ\u0000bù', nameEn: 'Day off' },
+    });
+    expect(errorOf(res)).toMatchObject({ status: 400, details: { issues: [{ in: 'body', path: ['nameVi'], code: 'nul_character' }] } });
+    expect(await rowCounts(ctx.database)).toEqual(before);
+  });
+
+  it('form answers nested thousands deep are a 400, not a stack overflow', async () => {
+    const payload = `{"procedureCode":"${procedureCode}","procedureVersion":1,"receivingAgencyCode":"26572-TTPVHCC","formData":${nested(5000)}}`;
+    const res = await callers.citizen.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'route-sweep-deep-1' },
+      payload,
+    });
+    expect(errorOf(res)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', details: { issues: [{ in: 'body', code: 'too_deep' }] } });
+  });
+
+  it('a URL the router cannot take gets the platform’s error body, in either language', async () => {
+    const broken = await callers.anonymous.get('/api/v1/units/%E0%A4%A');
+    expect(errorOf(broken)).toMatchObject({ status: 400, code: 'URL_MALFORMED', message: 'Địa chỉ yêu cầu không hợp lệ.' });
+    // Past find-my-way's 100-character parameter limit: a write has no catch-all route to fall to.
+    const long = await callers.anonymous.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${'x'.repeat(5000)}/withdraw`,
+      headers: { 'accept-language': 'en' },
+      payload: { reason: 'x' },
+    });
+    expect(errorOf(long)).toMatchObject({ status: 414, code: 'URL_TOO_LONG', message: 'The request URL is too long.' });
+  });
+});

@@ -14,21 +14,27 @@ export interface InputProblem {
 }
 
 /** The first place a decoded request value breaks the input limits, or null. */
-export function findInputProblem(value: unknown, path: string[] = [], depth = 0): InputProblem | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? { path, code: 'nul_character' } : null;
+export function findInputProblem(value: unknown): InputProblem | null {
+  return problemBelow(value, 0);
+}
+
+// The path is built on the way back up, so a clean value (every submission) allocates nothing.
+function problemBelow(value: unknown, depth: number): InputProblem | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? { path: [], code: 'nul_character' } : null;
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= maxInputDepth) return { path, code: 'too_deep' };
+  if (depth >= maxInputDepth) return { path: [], code: 'too_deep' };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = findInputProblem(value[i], [...path, String(i)], depth + 1);
-      if (problem) return problem;
+      const problem = problemBelow(value[i], depth + 1);
+      if (problem) return { ...problem, path: [String(i), ...problem.path] };
     }
     return null;
   }
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return { path: [...path, key], code: 'nul_character' };
-    const problem = findInputProblem(item, [...path, key], depth + 1);
-    if (problem) return problem;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key.includes('\u0000')) return { path: [key], code: 'nul_character' };
+    const problem = problemBelow(record[key], depth + 1);
+    if (problem) return { ...problem, path: [key, ...problem.path] };
   }
   return null;
 }
