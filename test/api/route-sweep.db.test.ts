@@ -73,6 +73,8 @@ interface RouteCase {
   /** A well-formed JSON body. */
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** The route takes a file upload (multipart/form-data): broken and hostile uploads are swept too. */
+  isUpload?: boolean;
   /** Who the malformed-input sweep calls as, when not the access kind's usual caller. */
   sweepAs?: CallerName;
   /** Tables the route's refused or ignored input still adds rows to, and why. Every other table stays as it was. */
@@ -197,6 +199,7 @@ const routeTable: Record<string, RouteCase> = {
   },
   'POST /api/v1/public/documents/verify': {
     access: { kind: 'public', why: 'anyone may verify a signed PDF by uploading it' },
+    isUpload: true,
     grows: { rate_limit_counters: 'verifications are counted per client' },
   },
   'POST /api/v1/documents/:id/revoke': {
@@ -257,7 +260,12 @@ const routeTable: Record<string, RouteCase> = {
   'PUT /api/v1/calendar/settings': { access: systemAdmin, body: { workingPeriods: [{ start: '07:30', end: '11:30' }] } },
 
   // Payments
-  'POST /api/v1/dossiers/:code/payments': { access: citizen, params: { code: dossierCode }, body: {} },
+  'POST /api/v1/dossiers/:code/payments': {
+    access: citizen,
+    params: { code: dossierCode },
+    body: {},
+    grows: { rate_limit_counters: 'payment starts are counted per client' },
+  },
   'GET /api/v1/dossiers/:code/payments': { access: citizen, params: { code: dossierCode } },
   'GET /api/v1/payments/ipn': {
     access: { kind: 'public', why: 'the gateway’s server-to-server notice, authenticated by its signature' },
@@ -285,7 +293,7 @@ const routeTable: Record<string, RouteCase> = {
   },
 
   // Dossiers: citizen
-  'POST /api/v1/attachments': { access: signedIn },
+  'POST /api/v1/attachments': { access: signedIn, isUpload: true },
   'GET /api/v1/attachments/:id/content': { access: signedIn, params: { id: uuid } },
   'GET /api/v1/drafts/:procedureCode': { access: citizen, params: { procedureCode } },
   'PUT /api/v1/drafts/:procedureCode': { access: citizen, params: { procedureCode }, body: { procedureVersion: 1, formData: {} } },
@@ -391,9 +399,18 @@ function wellFormed(route: (typeof parsedRoutes)[number]): Probe {
   };
 }
 
+// Each probe comes from its own client address, so per-client rate limits (sign-in, public lookup,
+// verification) count it without refusing the rest of a route's probes with 429 before they are read.
+let clients = 0;
+function nextClientAddress(): string {
+  clients += 1;
+  return `10.77.${Math.floor(clients / 250) % 250}.${(clients % 250) + 1}`;
+}
+
 function send(caller: ApiCaller, probe: Probe, language?: 'en'): Promise<LightMyRequestResponse> {
   return caller.inject({
     method: probe.method,
+    remoteAddress: nextClientAddress(),
     url: probe.query ? `${probe.path}?${probe.query}` : probe.path,
     headers: { ...probe.headers, ...(language ? { 'accept-language': language } : {}) },
     ...(probe.payload !== undefined ? { payload: probe.payload } : {}),
@@ -481,7 +498,59 @@ function bodyProbes(route: (typeof parsedRoutes)[number], base: Probe): [string,
     bodies.push([`body ${key}: overlong`, withField(body, key, JSON.stringify('x'.repeat(5000))), json]);
     bodies.push([`body ${key}: NUL`, withField(body, key, JSON.stringify('a\u0000b')), json]);
   }
-  return bodies.map(([label, payload, headers]) => [`body: ${label}`, { ...base, headers, payload }]);
+  const probes = bodies.map(([label, payload, headers]): [string, Probe] => [`body: ${label}`, { ...base, headers, payload }]);
+  return route.spec.isUpload ? [...probes, ...uploadProbes(base)] : probes;
+}
+
+const boundary = 'route-sweep-boundary';
+
+function multipart(
+  parts: readonly { name: string; fileName?: string; type?: string; content: string }[],
+  end = `--${boundary}--\r\n`,
+): string {
+  const encoded = parts.map((p) => {
+    const disposition = `form-data; name="${p.name}"${p.fileName === undefined ? '' : `; filename="${p.fileName}"`}`;
+    const type = p.type ? `Content-Type: ${p.type}\r\n` : '';
+    return `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n${p.content}\r\n`;
+  });
+  return encoded.join('') + end;
+}
+
+/** Broken and hostile file uploads: no boundary, cut short, no file part, a file that is not what it says. */
+function uploadProbes(base: Probe): [string, Probe][] {
+  const form = { ...base.headers, 'content-type': `multipart/form-data; boundary=${boundary}` };
+  const pdf = (content: string) => multipart([{ name: 'file', fileName: 'giay-to.pdf', type: 'application/pdf', content }]);
+  const uploads: [string, string, Record<string, string>][] = [
+    ['no boundary', pdf('%PDF-1.7'), { ...base.headers, 'content-type': 'multipart/form-data' }],
+    ['wrong boundary', pdf('%PDF-1.7'), { ...base.headers, 'content-type': 'multipart/form-data; boundary=other' }],
+    ['not multipart at all', 'garbage', form],
+    ['cut short', pdf('%PDF-1.7\n1 0 obj').slice(0, 120), form],
+    ['no file part', multipart([{ name: 'note', content: 'x' }]), form],
+    ['file under another name', multipart([{ name: 'other', fileName: 'a.pdf', type: 'application/pdf', content: '%PDF-1.7' }]), form],
+    [
+      'two files',
+      multipart([
+        { name: 'file', fileName: 'a.pdf', content: 'a' },
+        { name: 'file', fileName: 'b.pdf', content: 'b' },
+      ]),
+      form,
+    ],
+    ['empty file', pdf(''), form],
+    ['text named .pdf', pdf('just text'), form],
+    ['a PDF header and nothing else', pdf('%PDF-1.7\n%%EOF'), form],
+    [
+      'a broken PDF',
+      pdf('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R /Size 99999999 >>\n%%EOF'),
+      form,
+    ],
+    ['a PNG header only', multipart([{ name: 'file', fileName: 'a.png', type: 'image/png', content: '\u0089PNG\r\n\u001a\n' }]), form],
+    [
+      'hostile file name',
+      multipart([{ name: 'file', fileName: '../../etc/passwd\u0000.pdf', type: 'application/pdf', content: '%PDF-1.7' }]),
+      form,
+    ],
+  ];
+  return uploads.map(([label, payload, headers]) => [`upload: ${label}`, { ...base, headers, payload }]);
 }
 
 async function rowCounts(database: Database): Promise<Map<string, number>> {
@@ -673,6 +742,23 @@ describe(`what the sweep found, kept fixed (${testBackend()})`, () => {
       payload,
     });
     expect(errorOf(res)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', details: { issues: [{ in: 'body', code: 'too_deep' }] } });
+  });
+
+  it('an upload that is not well-formed multipart is a 400 UPLOAD_MALFORMED and stores nothing', async () => {
+    const before = await rowCounts(ctx.database);
+    for (const [contentType, payload] of [
+      ['multipart/form-data', multipart([{ name: 'file', fileName: 'a.pdf', content: '%PDF-1.7' }])],
+      [`multipart/form-data; boundary=${boundary}`, multipart([{ name: 'file', fileName: 'a.pdf', content: '%PDF-1.7' }]).slice(0, 90)],
+    ]) {
+      const res = await callers.citizen.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        headers: { 'content-type': contentType },
+        payload,
+      });
+      expect(errorOf(res)).toMatchObject({ status: 400, code: 'UPLOAD_MALFORMED' });
+    }
+    expect(await rowCounts(ctx.database)).toEqual(before);
   });
 
   it('a URL the router cannot take gets the platform’s error body, in either language', async () => {

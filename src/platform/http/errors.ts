@@ -23,6 +23,17 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
 };
 
+// What the multipart parser (@fastify/busboy, under @fastify/multipart) throws or emits, as plain
+// errors without a code or status, when a body is not the multipart/form-data it claims to be: no
+// boundary, a boundary the body never uses, a body or part cut short.
+const malformedMultipart =
+  /^(?:Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)$/;
+
+/** Whether an error is the multipart parser's complaint about the request body (the client's fault). */
+function isMalformedMultipart(error: unknown): boolean {
+  return error instanceof Error && !(error as Partial<FastifyError>).code && malformedMultipart.test(error.message);
+}
+
 /** Turns anything thrown in a request into the platform's error, keeping unknown failures opaque. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -38,6 +49,7 @@ export function toAppError(error: unknown): AppError {
   const fe = error as Partial<FastifyError>;
   if (fe.code && fastifyCodes[fe.code]) return new AppError(fastifyCodes[fe.code] as ErrorCode, null, { cause: error });
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (isMalformedMultipart(error)) return new AppError('UPLOAD_MALFORMED', null, { cause: error });
   // JSON.parse failures surface as SyntaxError with a 400 status from the content-type parser.
   if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('MALFORMED_JSON');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('VALIDATION_FAILED', { reason: fe.message });
