@@ -439,6 +439,15 @@ const badQueryValues: readonly (readonly [string, string])[] = [
   ['NUL', '\u0000'],
 ];
 
+// Header values (HTTP allows visible ASCII and Latin-1 only; NUL cannot pass the HTTP parser).
+const badHeaderValues: readonly (readonly [string, string])[] = [
+  ['empty', ''],
+  ['short', 'abc'],
+  ['overlong', 'k'.repeat(5000)],
+  ['spaces and quotes', ` a' "b ; --`],
+  ['Latin-1', 'clé-ñ-ø-ÿ'],
+];
+
 function nested(depth: number): string {
   return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
@@ -460,6 +469,9 @@ function malformedProbes(route: (typeof parsedRoutes)[number]): [string, Probe][
     for (const [label, value] of rawPathValues)
       probes.push([`path ${name}: ${label}`, { ...base, path: fillPath(url, spec.params ?? {}, { [name]: value }) }]);
   }
+  for (const name of Object.keys(spec.headers ?? {}))
+    for (const [label, value] of badHeaderValues)
+      probes.push([`header ${name}: ${label}`, { ...base, headers: { ...base.headers, [name]: value } }]);
   // A route without a querystring schema ignores the query, so probing it on a write would only
   // repeat the well-formed write; reads are probed anyway (the query must not break them).
   const isRead = route.method === 'GET' || route.method === 'HEAD' || route.method === 'OPTIONS';
@@ -644,6 +656,38 @@ describe(`the whole route table (${testBackend()})`, () => {
           ? `${res.statusCode} ${res.body.slice(0, 200)}`
           : await checkErrorAnswer(callers.anonymous, probe, res);
       if (problem) failures.push(`${route.key}: ${problem}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('treats a forged, garbled or overlong session cookie as nobody (401), and a bad CSRF token as such (403)', async () => {
+    const csrf = (await ctx.app.inject({ method: 'GET', url: '/api/v1/session' })).json<{ csrfToken: string }>().csrfToken;
+    const failures: string[] = [];
+    const sessions = ['garbage', 'x'.repeat(4000), '%E0%A4%A', 'A'.repeat(43), `${'A'.repeat(43)}; tinhso_session=${'B'.repeat(43)}`];
+    for (const session of sessions)
+      for (const [method, url, payload] of [
+        ['GET', '/api/v1/me', undefined],
+        ['POST', `/api/v1/dossiers/${dossierCode}/withdraw`, '{"reason":"x"}'],
+        ['POST', '/api/v1/complaints', '{}'],
+      ] as const) {
+        const res = await ctx.app.inject({
+          method,
+          url,
+          headers: { cookie: `tinhso_csrf=${csrf}; tinhso_session=${session}`, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          ...(payload === undefined ? {} : { payload }),
+        });
+        if (res.statusCode >= 500 || (method === 'GET' && res.statusCode !== 401))
+          failures.push(`${method} ${url} ${session.slice(0, 20)}: ${res.statusCode}`);
+      }
+    for (const token of ['', 'garbage', 'x'.repeat(4000), `${csrf}x`]) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/officer/login',
+        headers: { cookie: `tinhso_csrf=${token}`, 'x-csrf-token': token, 'content-type': 'application/json' },
+        payload: '{"username":"a","password":"b"}',
+      });
+      if (res.statusCode !== 403 || res.json<{ code?: string }>().code !== 'CSRF_TOKEN_INVALID')
+        failures.push(`CSRF ${token.slice(0, 20)}: ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });
