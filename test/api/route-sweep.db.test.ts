@@ -427,10 +427,11 @@ const badPathValues: readonly (readonly [string, string])[] = [
   ['emoji', '😀🇻🇳'],
   ['unknown UUID', randomUUID()],
 ];
-// Raw (not percent-encoded) path segments: broken percent-encoding and a literal `../`.
+// Sent as they are, not percent-encoded: broken percent-encoding, an encoded NUL and a literal `../`.
 const rawPathValues: readonly (readonly [string, string])[] = [
   ['broken percent-encoding', '%E0%A4%A'],
   ['raw %00', '%00'],
+  ['raw traversal', '../..'],
 ];
 const badQueryValues: readonly (readonly [string, string])[] = [
   ['wrong type', 'abc'],
