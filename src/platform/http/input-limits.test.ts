@@ -12,6 +12,7 @@ describe('findInputProblem', () => {
   it.each([
     ['a plain form', { name: 'Nguyễn Văn An', children: [{ birthDate: '2026-01-02' }], agree: true }, null],
     ['no value at all', undefined, null],
+    ['raw bytes, NUL included, are not walked', Buffer.from([0, 1, 2]), null],
     ['a NUL in a string', { a: 'x\u0000y' }, { path: ['a'], code: 'nul_character' }],
     ['a NUL in a key', { ['k\u0000']: 1 }, { path: ['k\u0000'], code: 'nul_character' }],
     ['a NUL deep in an array', { items: [{ name: 'ok' }, { name: '\u0000' }] }, { path: ['items', '1', 'name'], code: 'nul_character' }],

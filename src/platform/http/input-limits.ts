@@ -21,7 +21,8 @@ export function findInputProblem(value: unknown): InputProblem | null {
 // The path is built on the way back up, so a clean value (every submission) allocates nothing.
 function problemBelow(value: unknown, depth: number): InputProblem | null {
   if (typeof value === 'string') return value.includes('\u0000') ? { path: [], code: 'nul_character' } : null;
-  if (value === null || typeof value !== 'object') return null;
+  // A raw body (a Buffer from a parser that keeps bytes) is not walked byte by byte.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   if (depth >= maxInputDepth) return { path: [], code: 'too_deep' };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
