@@ -180,6 +180,12 @@ const routeTable: Record<string, RouteCase> = {
   'GET /api/v1/agencies/:code': { access: catalogue, params: { code: '26572-UBND' } },
   'GET /api/v1/procedures': { access: catalogue, query: { q: 'khai sinh' }, queryKeys: ['q', 'agency', 'level', 'page', 'pageSize'] },
   'GET /api/v1/procedures/:code': { access: catalogue, params: { code: procedureCode }, queryKeys: ['version'] },
+  'POST /api/v1/admin/procedures/:code/versions': {
+    access: systemAdmin,
+    params: { code: procedureCode },
+    // Based on a version that does not exist yet: well-formed, but refused (409) rather than published.
+    body: { basedOnVersion: 999, changeNote: 'Bổ sung từ khoá tìm kiếm', changes: { keywords: ['khai sinh'] } },
+  },
 
   // Signed documents and the citizen's store
   'GET /api/v1/me/documents': { access: citizen },
