@@ -8,7 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
 import type { Database } from './platform/db/client.ts';
-import { installErrorHandling } from './platform/http/errors.ts';
+import { installErrorHandling, sendFrameworkError } from './platform/http/errors.ts';
+import { installInputLimits } from './platform/http/input-limits.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { unitsRoutes } from './units/routes.ts';
 import { proceduresRoutes } from './procedures/routes.ts';
@@ -75,10 +76,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A hop count trusts that many proxies nearest the server (as Fastify does with a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: sendFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputLimits(app);
 
   await app.register(cookie);
   // Security headers on every answer, the middleware built once: @fastify/helmet built it afresh for

@@ -11,6 +11,13 @@ export const errorCatalogue = {
   ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such endpoint.' },
   METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
+  URL_MALFORMED: { status: 400, vi: 'Địa chỉ yêu cầu không hợp lệ.', en: 'The request URL is malformed.' },
+  URL_TOO_LONG: { status: 414, vi: 'Địa chỉ yêu cầu quá dài.', en: 'The request URL is too long.' },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    vi: 'Dữ liệu tải lên không đúng định dạng multipart/form-data; vui lòng gửi lại.',
+    en: 'The upload is not well-formed multipart/form-data; send it again.',
+  },
   // Identity and access
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },

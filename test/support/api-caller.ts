@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { citizenClaims, signInCitizen } from '../../src/identity/citizen-sign-in.ts';
 import { demoOfficerPassword } from '../../src/identity/demo.ts';
 import { sandboxClaims, sandboxCitizens } from '../../src/identity/sandbox/accounts.ts';
@@ -10,6 +10,8 @@ export interface ApiCaller {
   id: string | null;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  /** Any request as this caller: the session cookie and the CSRF header are added to the given headers. */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 async function csrfToken(app: FastifyInstance): Promise<string> {
@@ -24,6 +26,7 @@ function caller(app: FastifyInstance, csrf: string, sessionToken: string | null,
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url, payload) =>
       app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload: payload as Record<string, unknown> }),
+    inject: (options) => app.inject({ ...options, headers: { ...options.headers, cookie, 'x-csrf-token': csrf } }),
   };
 }
 
