@@ -61,6 +61,9 @@ describe('web app serving', () => {
       { url: '/metrics/x', accept: html },
       { url: '/tai-khoan', accept: 'application/json' },
       { url: '/assets/missing.js', accept: '*/*' },
+      // Names the file system cannot hold (past NAME_MAX; a file taken for a folder) are missing files too, not a 500.
+      { url: `/assets/${'a'.repeat(5000)}.js`, accept: '*/*' },
+      { url: '/favicon.svg/x.js', accept: '*/*' },
     ];
     for (const { url, accept } of cases) {
       const response = await app.inject({ url, headers: { accept } });

@@ -52,7 +52,12 @@ function builtFile(root: string, pathname: string): string | null {
   }
   const file = path.resolve(root, `.${decoded}`);
   if (!file.startsWith(`${root}${path.sep}`)) return null;
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : null;
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ? path.relative(root, file) : null;
+  } catch {
+    // No such file either: a name past the file system's limit (ENAMETOOLONG), a file in place of a folder (ENOTDIR).
+    return null;
+  }
 }
 
 /** The page's province marker (src/web/index.html): the web app reads the deployment's province from it. */
