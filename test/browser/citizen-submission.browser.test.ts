@@ -145,6 +145,8 @@ describe('a citizen applies for a birth registration on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
     await page.getByRole('heading', { name: 'Cần chuẩn bị những gì' }).waitFor();
     await page.getByText('1 ngày làm việc').first().waitFor();
+    // Who pays no fee, and the law that says so.
+    await page.getByText(/^Người thuộc gia đình có công với cách mạng; Người thuộc hộ nghèo; Người khuyết tật \(Luật Hộ tịch/).waitFor();
     await expectAccessible(page, 'procedure page');
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
 

@@ -91,6 +91,14 @@ function Fees({ procedure }: { procedure: ProcedureDetail }) {
               — {fee.rule}
             </span>
           )}
+          {fee.exemptions && fee.exemptions.length > 0 && (
+            <span className="hint fee-exemptions">
+              {t('procedure.fee.exempt')}{' '}
+              <span lang="vi">
+                {fee.exemptions.map((e) => e.reason).join('; ')} ({[...new Set(fee.exemptions.map((e) => e.legalBasis))].join('; ')})
+              </span>
+            </span>
+          )}
         </li>
       ))}
     </ul>
