@@ -79,6 +79,11 @@ export const errorCatalogue = {
     vi: 'Tỉnh, thành phố đã có thủ tục mang mã này; hãy sửa thủ tục đó để xuất bản phiên bản mới.',
     en: 'The province already has a procedure with this code; edit it to publish a new version.',
   },
+  PROCEDURE_NOT_IN_REFERENCE: {
+    status: 404,
+    vi: 'Danh mục thủ tục tham chiếu của phiên bản phần mềm này không có thủ tục này.',
+    en: "This release's reference catalogue does not have this procedure.",
+  },
   PROCEDURE_UNCHANGED: {
     status: 422,
     vi: 'Nội dung không khác phiên bản hiện hành nên không xuất bản phiên bản mới.',

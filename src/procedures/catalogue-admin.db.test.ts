@@ -193,4 +193,58 @@ describe(`catalogue administration (${testBackend()})`, () => {
       expect(await storedVersions('9.999003')).toEqual([]);
     });
   });
+
+  describe("going back to the reference catalogue's content", () => {
+    const referenceUrl = (code: string) => `/api/v1/admin/procedures/${code}/reference`;
+
+    it('after its own edit, the province sees the reference differ and can return to it; later releases then update it again', async () => {
+      expect((await who.systemAdmin.get(referenceUrl('2.000913'))).json()).toEqual({ state: 'same', reference: null });
+      const reference = await current('2.000913');
+      const edited = await who.systemAdmin.post(publishUrl('2.000913'), {
+        basedOnVersion: reference.version,
+        changeNote: 'Thời hạn riêng của Thành phố',
+        changes: { timeAmount: reference.timeAmount + 2 },
+      });
+      expect(edited.statusCode).toBe(201);
+      const differs = (await who.systemAdmin.get(referenceUrl('2.000913'))).json();
+      expect(differs).toMatchObject({ state: 'differs', reference: { timeAmount: reference.timeAmount } });
+
+      const stale = await who.systemAdmin.post(referenceUrl('2.000913'), { basedOnVersion: reference.version });
+      expect(stale.statusCode).toBe(409);
+      const back = await who.systemAdmin.post(referenceUrl('2.000913'), { basedOnVersion: reference.version + 1 });
+      expect(back.statusCode).toBe(201);
+      expect(back.json()).toMatchObject({ version: reference.version + 2 });
+      const detail = (await who.anonymous.get('/api/v1/procedures/2.000913')).json();
+      expect(detail).toMatchObject({ timeAmount: reference.timeAmount });
+      expect(detail.versions.map((v: { source: string }) => v.source)).toEqual(['reference', 'province', 'reference']);
+      expect((await storedVersions('2.000913')).at(-1)?.by).toBeNull();
+      const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'procedure.version.publish'));
+      expect(audit.at(-1)).toMatchObject({ actorKind: 'officer', actorId: who.systemAdmin.id });
+      expect((await who.systemAdmin.get(referenceUrl('2.000913'))).json()).toEqual({ state: 'same', reference: null });
+
+      const again = await who.systemAdmin.post(referenceUrl('2.000913'), { basedOnVersion: reference.version + 2 });
+      expect(again.statusCode).toBe(422);
+      expect(again.json().code).toBe('PROCEDURE_UNCHANGED');
+    });
+
+    it("says 'none' for a procedure of the province's own, and refuses to return it", async () => {
+      const { code: _code, ...content } = procedureCatalogue.find((e) => e.code === '2.000908') ?? procedureCatalogue[0]!;
+      expect((await who.systemAdmin.post('/api/v1/admin/procedures', { code: '9.999010', content })).statusCode).toBe(201);
+      expect((await who.systemAdmin.get(referenceUrl('9.999010'))).json()).toEqual({ state: 'none', reference: null });
+      const res = await who.systemAdmin.post(referenceUrl('9.999010'), { basedOnVersion: 1 });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('PROCEDURE_NOT_IN_REFERENCE');
+      expect((await who.systemAdmin.get(referenceUrl('9.999999'))).json().code).toBe('PROCEDURE_NOT_FOUND');
+    });
+
+    it.each([
+      ['anonymous', 401],
+      ['citizen', 403],
+      ['communeAdmin', 403],
+    ] as const)('refuses %s (%i) both ways', async (caller, status) => {
+      expect((await who[caller].get(referenceUrl('2.000884'))).statusCode).toBe(status);
+      expect((await who[caller].post(referenceUrl('2.000884'), { basedOnVersion: 1 })).statusCode).toBe(status);
+      expect(await storedVersions('2.000884')).toHaveLength(1);
+    });
+  });
 });

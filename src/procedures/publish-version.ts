@@ -68,6 +68,8 @@ export async function insertNextVersion(
   content: ProcedureContent,
   changeNote: string,
   actor: Actor | undefined,
+  /** Whose version it is: the officer who publishes by default; null marks the reference catalogue's content. */
+  publishedByOfficerId: string | null = actor?.kind === 'officer' ? actor.id : null,
 ): Promise<{ versionId: string; version: number }> {
   const [{ next } = { next: 1 }] = await tx
     .select({ next: sql<number>`coalesce(max(${procedureVersions.version}), 0)::int + 1` })
@@ -78,7 +80,7 @@ export async function insertNextVersion(
     .insert(procedureVersions)
     .values({
       ...versionRow(procedure.id, procedure.code, next, content, changeNote),
-      publishedByOfficerId: actor?.kind === 'officer' ? actor.id : null,
+      publishedByOfficerId,
     })
     .returning({ id: procedureVersions.id, version: procedureVersions.version });
   const published = inserted as { id: string; version: number };
@@ -94,30 +96,42 @@ export async function insertNextVersion(
 }
 
 /**
+ * The procedure row (locked for the transaction) and its current version, for a change based on
+ * `basedOnVersion`: 404 for a code the province lacks, 409 when another version was published since.
+ */
+export async function lockedForChange(
+  tx: Queryable,
+  input: { provinceCode: string; code: string; basedOnVersion?: number | undefined },
+): Promise<{ procedure: ProcedureRow; current: ProcedureVersionRow }> {
+  const [procedure] = await tx
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.provinceCode, input.provinceCode), eq(procedures.code, input.code)))
+    .for('update');
+  if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { code: input.code });
+  const [current] = await tx
+    .select()
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.procedureId, procedure.id), eq(procedureVersions.isCurrent, true)));
+  if (!current) throw new AppError('PROCEDURE_VERSION_NOT_FOUND', { code: input.code });
+  if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
+    throw new AppError('PROCEDURE_VERSION_CONFLICT', {
+      code: input.code,
+      basedOnVersion: input.basedOnVersion,
+      currentVersion: current.version,
+    });
+  }
+  return { procedure, current };
+}
+
+/**
  * Publishes a new version of a procedure: the current content with `changes` applied becomes version
  * n+1 and the current one. Refuses content that does not validate, a version that changes nothing,
  * and (with `basedOnVersion`) an edit of a version that is no longer the current one.
  */
 export async function publishProcedureVersion(db: Db, input: PublishVersionInput): Promise<{ versionId: string; version: number }> {
   return db.transaction(async (tx) => {
-    const [procedure] = await tx
-      .select()
-      .from(procedures)
-      .where(and(eq(procedures.provinceCode, input.provinceCode), eq(procedures.code, input.code)))
-      .for('update');
-    if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { code: input.code });
-    const [current] = await tx
-      .select()
-      .from(procedureVersions)
-      .where(and(eq(procedureVersions.procedureId, procedure.id), eq(procedureVersions.isCurrent, true)));
-    if (!current) throw new AppError('PROCEDURE_VERSION_NOT_FOUND', { code: input.code });
-    if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
-      throw new AppError('PROCEDURE_VERSION_CONFLICT', {
-        code: input.code,
-        basedOnVersion: input.basedOnVersion,
-        currentVersion: current.version,
-      });
-    }
+    const { procedure, current } = await lockedForChange(tx, input);
     const content = validContent({ ...contentOf(current), ...input.changes });
     if (sameContent(contentOf(current), content)) throw new AppError('PROCEDURE_UNCHANGED', { code: input.code, version: current.version });
     return insertNextVersion(tx, procedure, current, content, input.changeNote, input.actor);

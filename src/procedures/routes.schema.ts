@@ -106,3 +106,13 @@ export const createProcedureBody = z.strictObject({
   code: procedureCode.describe('National code N.NNNNNN as published in the national database of administrative procedures'),
   content: procedureContentFields.describe('Everything version 1 says; see GET /api/v1/procedures/{code} for the shape'),
 });
+
+export const referenceStateResponse = z.object({
+  state: z
+    .enum(['none', 'same', 'differs'])
+    .describe("none: this release's reference catalogue lacks the procedure; same: the current version says what it says; differs"),
+  reference: procedureContentFields.nullable().describe('The reference content when it differs'),
+});
+export const returnToReferenceBody = z.strictObject({
+  basedOnVersion: z.number().int().min(1).describe('The current version the decision was made on; a newer one refuses it (409)'),
+});

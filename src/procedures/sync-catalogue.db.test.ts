@@ -6,7 +6,7 @@ import { officers } from '../identity/schema.ts';
 import { procedureCatalogue, type CatalogueEntry } from './catalogue-data.ts';
 import { publishProcedureVersion } from './publish-version.ts';
 import { procedures, procedureVersions } from './schema.ts';
-import { referenceChangeNote, syncReferenceCatalogue } from './sync-catalogue.ts';
+import { referenceChangeNote, returnToReference, syncReferenceCatalogue } from './sync-catalogue.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -86,6 +86,16 @@ describe(`the reference catalogue of a new release reaches a running province ($
     expect(await sync(release)).toEqual({ added: [], updated: [], keptLocal: ['2.000908'] });
     expect(await sync(release)).toEqual({ added: [], updated: [], keptLocal: ['2.000908'] });
     expect((await versionsOf('2.000908')).at(-1)).toMatchObject({ version: 2, isCurrent: true, timeAmount: 3 });
+
+    // Once the administrator goes back to the reference, the release's change applies at the next start.
+    await returnToReference(ctx.database.db, {
+      provinceCode: ctx.config.provinceCode,
+      code: '2.000908',
+      basedOnVersion: 2,
+      actor: { kind: 'officer', id: admin?.id ?? null },
+    });
+    expect(await sync(release)).toEqual({ added: [], updated: ['2.000908'], keptLocal: [] });
+    expect((await versionsOf('2.000908')).at(-1)).toMatchObject({ version: 4, isCurrent: true, timeAmount: 5, by: null });
   });
 
   it('upgrades a data directory from before reference hashes: same content is only marked, other content is published', async () => {

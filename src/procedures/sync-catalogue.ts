@@ -3,9 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/audit/record.ts';
 import { canonicalJson } from '../platform/canonical-json.ts';
 import type { Db } from '../platform/db/client.ts';
+import { AppError } from '../platform/errors.ts';
 import { procedureCatalogue, type CatalogueEntry } from './catalogue-data.ts';
 import { procedureContent, type ProcedureContent } from './domain/procedure.ts';
-import { contentOf, insertNextVersion, sameContent } from './publish-version.ts';
+import { contentOf, insertNextVersion, lockedForChange, sameContent } from './publish-version.ts';
 import { procedures, procedureVersions } from './schema.ts';
 import { versionRow } from './versions.ts';
 
@@ -47,18 +48,13 @@ export async function syncReferenceCatalogue(
     return { code, content: parsed, hash: hashOf(parsed) };
   });
   const result: CatalogueSync = { added: [], updated: [], keptLocal: [] };
-  const applied = async () =>
-    new Map(
-      (
-        await db
-          .select({ code: procedures.code, referenceHash: procedures.referenceHash })
-          .from(procedures)
-          .where(eq(procedures.provinceCode, provinceCode))
-      ).map((r) => [r.code, r.referenceHash]),
-    );
   // Most starts change nothing: one read, no lock.
-  const before = await applied();
-  if (reference.every((r) => before.get(r.code) === r.hash)) return result;
+  const applied = await db
+    .select({ code: procedures.code, referenceHash: procedures.referenceHash })
+    .from(procedures)
+    .where(eq(procedures.provinceCode, provinceCode));
+  const appliedHash = new Map(applied.map((r) => [r.code, r.referenceHash]));
+  if (reference.every((r) => appliedHash.get(r.code) === r.hash)) return result;
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tinhso.procedure-catalogue.${provinceCode}`}))`);
@@ -96,4 +92,60 @@ export async function syncReferenceCatalogue(
     }
   });
   return result;
+}
+
+/** The reference catalogue's content for one procedure, checked, or null when this release has none. */
+function referenceContentOf(code: string, entries: readonly CatalogueEntry[]): ProcedureContent | null {
+  const entry = entries.find((e) => e.code === code);
+  if (!entry) return null;
+  const { code: _code, ...content } = entry;
+  return procedureContent.parse(content);
+}
+
+/**
+ * How a province's procedure stands against this release's reference catalogue: `none` (the
+ * reference has no such procedure), `same` (the current version says what the reference says) or
+ * `differs` (the province's own version, or one the next start will update), with the reference's content.
+ */
+export type ReferenceState = { state: 'none' } | { state: 'same' } | { state: 'differs'; reference: ProcedureContent };
+
+export async function referenceStateOf(
+  db: Db,
+  input: { provinceCode: string; code: string },
+  entries: readonly CatalogueEntry[] = procedureCatalogue,
+): Promise<ReferenceState> {
+  const [current] = await db
+    .select({ version: procedureVersions })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(and(eq(procedures.provinceCode, input.provinceCode), eq(procedures.code, input.code), eq(procedureVersions.isCurrent, true)));
+  if (!current) throw new AppError('PROCEDURE_NOT_FOUND', { code: input.code });
+  const reference = referenceContentOf(input.code, entries);
+  if (!reference) return { state: 'none' };
+  return sameContent(contentOf(current.version), reference) ? { state: 'same' } : { state: 'differs', reference };
+}
+
+/**
+ * The province's administrator goes back to the reference catalogue for one procedure: its content
+ * becomes version n+1, marked as the reference's (so later releases update it again at start-up),
+ * audited as the administrator's act.
+ */
+export async function returnToReference(
+  db: Db,
+  input: { provinceCode: string; code: string; basedOnVersion: number; actor: Actor },
+  entries: readonly CatalogueEntry[] = procedureCatalogue,
+): Promise<{ versionId: string; version: number }> {
+  const reference = referenceContentOf(input.code, entries);
+  return db.transaction(async (tx) => {
+    const { procedure, current } = await lockedForChange(tx, input);
+    if (!reference) throw new AppError('PROCEDURE_NOT_IN_REFERENCE', { code: input.code });
+    if (sameContent(contentOf(current), reference))
+      throw new AppError('PROCEDURE_UNCHANGED', { code: input.code, version: current.version });
+    const published = await insertNextVersion(tx, procedure, current, reference, referenceChangeNote, input.actor, null);
+    await tx
+      .update(procedures)
+      .set({ referenceHash: hashOf(reference) })
+      .where(eq(procedures.id, procedure.id));
+    return published;
+  });
 }

@@ -191,6 +191,13 @@ const routeTable: Record<string, RouteCase> = {
     // A code the province already has, with that procedure's own content: well-formed, but refused (409).
     body: { code: '1.001193', content: birthRegistrationContent },
   },
+  'GET /api/v1/admin/procedures/:code/reference': { access: systemAdmin, params: { code: procedureCode } },
+  'POST /api/v1/admin/procedures/:code/reference': {
+    access: systemAdmin,
+    params: { code: procedureCode },
+    // Based on a version that does not exist yet: well-formed, but refused (409).
+    body: { basedOnVersion: 999 },
+  },
   'POST /api/v1/admin/procedures/:code/versions': {
     access: systemAdmin,
     params: { code: procedureCode },

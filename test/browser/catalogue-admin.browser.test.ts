@@ -72,6 +72,19 @@ describe('a system administrator keeps the procedure catalogue, on a phone', () 
       .getByText(/do tỉnh, thành phố cập nhật — Điều chỉnh thời hạn/)
       .waitFor();
     await expectAccessible(page, 'procedure page with its history');
+
+    // The city's own version now differs from the reference catalogue: the editor says so, and goes back to it.
+    await page.goto(`${ctx.baseUrl}/can-bo/thu-tuc/2.000815`);
+    const reference = page.getByTestId('reference');
+    await reference.getByRole('heading', { name: 'Danh mục tham chiếu có nội dung khác phiên bản đang dùng' }).waitFor();
+    await expectAccessible(page, 'catalogue editor with the reference differing');
+    await reference.getByRole('button', { name: 'Trở về nội dung của danh mục tham chiếu' }).click();
+    await page.getByText('Đã xuất bản phiên bản 3 của thủ tục 2.000815.').waitFor();
+    await page
+      .getByTestId('versions')
+      .getByText(/Danh mục tham chiếu — Cập nhật theo danh mục thủ tục tham chiếu/)
+      .waitFor();
+    expect(await page.getByTestId('reference').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -53,6 +53,10 @@ const vi = {
   history: 'Lịch sử phiên bản',
   source_reference: 'Danh mục tham chiếu',
   source_province: 'Tỉnh, thành phố sửa',
+  referenceTitle: 'Danh mục tham chiếu có nội dung khác phiên bản đang dùng',
+  referenceExplain:
+    'Phiên bản đang dùng do tỉnh, thành phố sửa, nên các bản cập nhật của danh mục tham chiếu không tự áp dụng. Trở về nội dung tham chiếu sẽ xuất bản một phiên bản mới, và từ đó các bản cập nhật sau được áp dụng khi khởi động.',
+  referenceApply: 'Trở về nội dung của danh mục tham chiếu',
   errNoChange: 'Chưa có nội dung nào thay đổi.',
   errNote: 'Hãy ghi nội dung thay đổi (ít nhất 5 ký tự).',
   errName: 'Tên thủ tục cần ít nhất 3 ký tự.',
@@ -115,6 +119,10 @@ const en: Record<CatalogueAdminKey, string> = {
   history: 'Versions',
   source_reference: 'Reference catalogue',
   source_province: 'Edited by the province',
+  referenceTitle: 'The reference catalogue says something else',
+  referenceExplain:
+    'The version in use was edited by the province, so updates of the reference catalogue do not apply by themselves. Going back to the reference publishes a new version; from then on later updates apply at start-up.',
+  referenceApply: "Go back to the reference catalogue's content",
   errNoChange: 'Nothing has changed yet.',
   errNote: 'Write what changed (at least 5 characters).',
   errName: 'The name needs at least 3 characters.',

@@ -1,13 +1,18 @@
+// The procedure words (durations) load with this page too.
+import '../../i18n-services.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, call, fetchProcedure, type ProcedureDetail, type SearchProceduresResponse } from '../../api.ts';
 import { useI18n, useLoad, useSession } from '../../app-state.tsx';
 import { describeError } from '../../errors.ts';
 import { ErrorMessage, describedBy } from '../../form-controls.tsx';
-import { formatDay } from '../../i18n.ts';
+import { formatDay, formatMoney } from '../../i18n.ts';
 import { usePageTitle } from '../../layout.tsx';
+import { Duration } from '../../procedure-text.tsx';
 import { Link, type RouteParams } from '../../router.tsx';
+import { useSending } from '../feedback/dossier-feedback.tsx';
 import { catalogueAdminText, type CatalogueAdminKey } from './catalogue-admin-i18n.ts';
 import { changesOf, draftOf, type EditDraft, type EditErrors, type EditField, type OnlineLevel, type TimeUnit } from './catalogue-edit.ts';
+import type { ProcedureContent } from '../../../procedures/domain/procedure.ts';
 import '../leaders/leaders.css';
 
 function useText() {
@@ -314,6 +319,62 @@ function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPubl
   );
 }
 
+/** GET /api/v1/admin/procedures/{code}/reference */
+interface ReferenceState {
+  state: 'none' | 'same' | 'differs';
+  reference: ProcedureContent | null;
+}
+
+/**
+ * When this release's reference catalogue says something else than the current version (the
+ * province edited it, or a new release changed it): what the reference says, and going back to it.
+ */
+function ReferencePanel({ procedure, onPublished }: { procedure: ProcedureDetail; onPublished(version: number): void }) {
+  const { cx, language } = useText();
+  const { error, isBusy, send } = useSending();
+  const state = useLoad(`reference|${procedure.code}|${procedure.version}`, () =>
+    call<ReferenceState>('GET', `/api/v1/admin/procedures/${procedure.code}/reference`),
+  );
+  if (state.status !== 'ready' || state.data.state !== 'differs' || !state.data.reference) return null;
+  const reference = state.data.reference;
+  const apply = () =>
+    send(async () => {
+      const published = await call<{ version: number }>('POST', `/api/v1/admin/procedures/${procedure.code}/reference`, {
+        basedOnVersion: procedure.version,
+      });
+      onPublished(published.version);
+    });
+  return (
+    <section className="alert alert-warn" aria-labelledby="reference-title" data-testid="reference">
+      <h2 id="reference-title" className="alert-title">
+        {cx('referenceTitle')}
+      </h2>
+      <p>{cx('referenceExplain')}</p>
+      <ul className="plain-list">
+        <li>
+          {cx('sectionTime')}: <Duration amount={reference.timeAmount} unit={reference.timeUnit} />
+        </li>
+        <li>
+          {cx('onlineLevel')}: {cx(`online_${reference.onlineLevel}`)}
+        </li>
+        {reference.fees.map((fee, i) => (
+          <li key={i} lang="vi">
+            {fee.name}: {fee.amountVnd !== undefined ? formatMoney(language, fee.amountVnd) : ''} {fee.rule ?? ''}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button-secondary" disabled={isBusy} onClick={() => void apply()}>
+        {cx('referenceApply')}
+      </button>
+    </section>
+  );
+}
+
 function History({ procedure }: { procedure: ProcedureDetail }) {
   const { cx, language } = useText();
   return (
@@ -355,6 +416,15 @@ function ProcedureEditor({ code }: { code: string }) {
           <p className="lead" lang="vi">
             {state.data.name} · <Link to={`/thu-tuc/${code}`}>{cx('publicPage')}</Link>
           </p>
+          <ReferencePanel
+            key={`reference-${state.data.versionId}`}
+            procedure={state.data}
+            onPublished={(version) => {
+              setAnnouncement(cx('published', { version, code }));
+              setRound(round + 1);
+              window.scrollTo(0, 0);
+            }}
+          />
           <Editor
             key={state.data.versionId}
             procedure={state.data}
