@@ -36,7 +36,7 @@ function CatalogueList() {
     <>
       <form
         role="search"
-        className="search-row"
+        className="search-row catalogue-search"
         onSubmit={(e) => {
           e.preventDefault();
           setQuery(typed.trim());
@@ -167,7 +167,7 @@ function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPubl
   };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="editor-title">
+    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="editor-title" className="catalogue-form">
       <p className="muted">{cx('currentVersion', { version: procedure.version, date: formatDay(language, procedure.publishedAt) })}</p>
 
       <fieldset>
@@ -274,8 +274,11 @@ function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPubl
         </button>
       </fieldset>
 
-      <fieldset>
+      <fieldset aria-describedby={`${id}-components-hint`}>
         <legend>{cx('sectionComponents')}</legend>
+        <p id={`${id}-components-hint`} className="hint">
+          {cx('componentsHint')}
+        </p>
         {procedure.components.map((c) => (
           <div className="checkbox" key={c.code}>
             <input
@@ -284,8 +287,8 @@ function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPubl
               checked={draft.required[c.code] ?? c.isRequired}
               onChange={(e) => set({ required: { ...draft.required, [c.code]: e.target.checked } })}
             />
-            <label htmlFor={`${id}-component-${c.code}`}>
-              <span lang="vi">{c.name}</span> — {cx('componentRequired')}
+            <label htmlFor={`${id}-component-${c.code}`} lang="vi">
+              {c.name}
             </label>
           </div>
         ))}
