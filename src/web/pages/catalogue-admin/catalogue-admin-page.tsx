@@ -124,7 +124,15 @@ function Input(props: {
   );
 }
 
-function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPublished(version: number): void }) {
+function Editor({
+  procedure,
+  onPublished,
+  onReload,
+}: {
+  procedure: ProcedureDetail;
+  onPublished(version: number): void;
+  onReload(): void;
+}) {
   const { cx, language } = useText();
   const { t } = useI18n();
   const id = useId();
@@ -309,7 +317,7 @@ function Editor({ procedure, onPublished }: { procedure: ProcedureDetail; onPubl
         <div className="alert alert-error" role="alert">
           <p>{failure.message}</p>
           {failure.isConflict && (
-            <button type="button" className="button button-secondary" onClick={() => onPublished(0)}>
+            <button type="button" className="button button-secondary" onClick={onReload}>
               {cx('reload')}
             </button>
           )}
@@ -401,6 +409,14 @@ function ProcedureEditor({ code }: { code: string }) {
   const [round, setRound] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const state = useLoad(`admin-procedure|${code}|${round}`, () => fetchProcedure(code));
+  const reload = () => {
+    setRound(round + 1);
+    window.scrollTo(0, 0);
+  };
+  const published = (version: number) => {
+    setAnnouncement(cx('published', { version, code }));
+    reload();
+  };
   return (
     <>
       <p>
@@ -419,24 +435,8 @@ function ProcedureEditor({ code }: { code: string }) {
           <p className="lead" lang="vi">
             {state.data.name} · <Link to={`/thu-tuc/${code}`}>{cx('publicPage')}</Link>
           </p>
-          <ReferencePanel
-            key={`reference-${state.data.versionId}`}
-            procedure={state.data}
-            onPublished={(version) => {
-              setAnnouncement(cx('published', { version, code }));
-              setRound(round + 1);
-              window.scrollTo(0, 0);
-            }}
-          />
-          <Editor
-            key={state.data.versionId}
-            procedure={state.data}
-            onPublished={(version) => {
-              setAnnouncement(version > 0 ? cx('published', { version, code }) : '');
-              setRound(round + 1);
-              window.scrollTo(0, 0);
-            }}
-          />
+          <ReferencePanel key={`reference-${state.data.versionId}`} procedure={state.data} onPublished={published} />
+          <Editor key={state.data.versionId} procedure={state.data} onPublished={published} onReload={reload} />
           <History procedure={state.data} />
         </>
       )}
